@@ -1,0 +1,193 @@
+//! # Learning Tokens runtime
+//!
+//! The state transition function of the Learning Tokens chain: a permissioned Substrate chain
+//! on which accredited institutions record, step by step, how learners acquire units of
+//! competency, and mint tokens that learners own.
+//!
+//! This crate holds the types every other part agrees on (accounts, balances, blocks), the
+//! runtime version, and the list of pallets with their indices. Each pallet's configuration lives
+//! in [`configs`], the runtime APIs the node and clients call in [`apis`], and the genesis presets
+//! (`development`, `local_testnet`) in [`genesis_config_presets`].
+//!
+//! Pallet indices are part of the chain's encoding: never reorder or reuse them. Indices 0-19
+//! hold FRAME's system pallets, 20-39 governance, 40 and above the Learning Tokens pallets.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+pub mod apis;
+pub mod configs;
+pub mod genesis_config_presets;
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+
+use sp_runtime::{
+	generic, impl_opaque_keys,
+	traits::{BlakeTwo256, IdentifyAccount, Verify},
+	MultiAddress, MultiSignature,
+};
+use sp_version::{runtime_version, RuntimeVersion};
+
+pub use frame_support::{
+	construct_runtime, parameter_types,
+	traits::{ConstU128, ConstU32, ConstU64, ConstU8},
+	weights::Weight,
+};
+pub use pallet_balances::Call as BalancesCall;
+pub use pallet_timestamp::Call as TimestampCall;
+
+/// Opaque types, for the node: it knows blocks and extrinsics only as bytes.
+pub mod opaque {
+	use super::*;
+	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+	use sp_runtime::{generic, traits::BlakeTwo256};
+
+	/// Opaque block header type.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// Opaque block type.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+	/// Opaque block identifier type.
+	pub type BlockId = generic::BlockId<Block>;
+
+	impl_opaque_keys! {
+		/// The keys a validator registers: Aura to author blocks, GRANDPA to finalize them.
+		pub struct SessionKeys {
+			pub aura: super::Aura,
+			pub grandpa: super::Grandpa,
+		}
+	}
+}
+
+/// The runtime version. Bump `spec_version` with every runtime change that goes on chain, and
+/// `transaction_version` whenever the encoding of a call or of the transaction extensions
+/// changes.
+#[runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("learning-tokens"),
+	impl_name: alloc::borrow::Cow::Borrowed("learning-tokens"),
+	authoring_version: 1,
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// Block time. Aura authors one block per slot.
+pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
+/// Aura's slot duration equals the block time.
+pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;
+
+/// Time is measured in blocks.
+pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
+pub const HOURS: BlockNumber = MINUTES * 60;
+pub const DAYS: BlockNumber = HOURS * 24;
+
+/// The native token: `LT`, 12 decimals. It pays fees and deposits; learners never need it.
+pub const TOKEN_SYMBOL: &str = "LT";
+pub const TOKEN_DECIMALS: u8 = 12;
+pub const UNIT: Balance = 1_000_000_000_000;
+pub const MILLI_UNIT: Balance = 1_000_000_000;
+pub const MICRO_UNIT: Balance = 1_000_000;
+/// The smallest balance an account may hold.
+pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
+/// The SS58 prefix: the generic Substrate prefix, so polkadot.js shows the familiar addresses.
+pub const SS58_PREFIX: u16 = 42;
+
+/// An index to a block.
+pub type BlockNumber = u32;
+/// The signature scheme of transactions: sr25519, ed25519 or ecdsa, as polkadot.js signs.
+pub type Signature = MultiSignature;
+/// An account on chain: the public key of whoever signs for it.
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+/// Balance of an account.
+pub type Balance = u128;
+/// The nonce of a transaction.
+pub type Nonce = u32;
+/// A hash of some data used by the chain.
+pub type Hash = sp_core::H256;
+/// How accounts are addressed in calls.
+pub type Address = MultiAddress<AccountId, ()>;
+/// Block header type.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+/// Block type.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+/// A block with its justifications.
+pub type SignedBlock = generic::SignedBlock<Block>;
+/// Block identifier.
+pub type BlockId = generic::BlockId<Block>;
+
+/// The checks every signed transaction passes before it is dispatched. Only extensions that
+/// @polkadot/api knows by name are used, so clients need no extension definitions.
+pub type TxExtension = (
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+);
+
+/// Extrinsic as it appears in a block.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+/// The payload a signer signs.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+
+/// Storage migrations to run on the next runtime upgrade.
+type Migrations = ();
+
+/// Dispatches calls to the pallets.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+	Migrations,
+>;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+
+	#[runtime::pallet_index(2)]
+	pub type Aura = pallet_aura;
+
+	#[runtime::pallet_index(3)]
+	pub type Grandpa = pallet_grandpa;
+
+	#[runtime::pallet_index(4)]
+	pub type Balances = pallet_balances;
+
+	#[runtime::pallet_index(5)]
+	pub type TransactionPayment = pallet_transaction_payment;
+}
+
+#[cfg(test)]
+mod tests;

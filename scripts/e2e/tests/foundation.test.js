@@ -1,0 +1,131 @@
+// The foundation: a dev node that a polkadot.js wallet talks to with no custom types, that
+// produces and finalizes blocks, moves balances, and rejects garbage without stopping.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { Keyring } from '@polkadot/keyring';
+import { compactFromU8a, u8aToHex } from '@polkadot/util';
+import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
+
+import { bestAtLeast, connect, finalizedAtLeast, submitFinalized } from '../lib/chain.js';
+import { startNode, stopNode, tail } from '../lib/node.js';
+
+const UNIT = 10n ** 12n;
+
+describe('a dev node, through @polkadot/api', () => {
+  let node;
+  let api;
+  let alice;
+
+  before(async () => {
+    await cryptoWaitReady();
+    node = await startNode({ name: 'dev', args: ['--dev'] });
+    api = await connect(node.url);
+    alice = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri('//Alice');
+  });
+
+  after(async () => {
+    await api?.disconnect();
+    if (node) await stopNode(node);
+  });
+
+  test('metadata decodes without custom types and lists the runtime pallets', async () => {
+    const metadata = await api.rpc.state.getMetadata();
+    const pallets = metadata.asLatest.pallets.map((p) => p.name.toString());
+    for (const name of ['System', 'Timestamp', 'Aura', 'Grandpa', 'Balances', 'TransactionPayment']) {
+      assert.ok(pallets.includes(name), `metadata lists ${name}: ${pallets.join(', ')}`);
+    }
+    assert.ok(metadata.version >= 14, `metadata v${metadata.version} carries its own types`);
+    assert.equal(api.runtimeVersion.specName.toString(), 'learning-tokens');
+    // Every transaction extension the runtime declares is one polkadot.js signs without help.
+    const extensions = api.registry.signedExtensions;
+    assert.deepEqual(extensions, [
+      'CheckNonZeroSender', 'CheckSpecVersion', 'CheckTxVersion', 'CheckGenesis',
+      'CheckMortality', 'CheckNonce', 'CheckWeight', 'ChargeTransactionPayment',
+    ]);
+  });
+
+  test('chain properties are those the chain spec sets', async () => {
+    const properties = await api.rpc.system.properties();
+    assert.equal(properties.ss58Format.unwrap().toNumber(), 42);
+    assert.deepEqual(properties.tokenSymbol.unwrap().map((s) => s.toString()), ['LT']);
+    assert.deepEqual(properties.tokenDecimals.unwrap().map((d) => d.toNumber()), [12]);
+    assert.equal((await api.rpc.system.chain()).toString(), 'Learning Tokens Development');
+  });
+
+  test('blocks are produced and finalized', async () => {
+    const finalized = await finalizedAtLeast(api, 2);
+    assert.ok(finalized.number.toNumber() >= 2);
+    const hash = await api.rpc.chain.getFinalizedHead();
+    const block = await api.rpc.chain.getBlock(hash);
+    // Every block carries the timestamp inherent.
+    const calls = block.block.extrinsics.map((x) => `${x.method.section}.${x.method.method}`);
+    assert.ok(calls.includes('timestamp.set'), `inherents: ${calls.join(', ')}`);
+  });
+
+  test("Alice's signed transfer to a fresh account is finalized with the right balances", async () => {
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    const fresh = keyring.addFromMnemonic(mnemonicGenerate());
+    const amount = 10n * UNIT;
+    const before = (await api.query.system.account(alice.address)).data.free.toBigInt();
+    assert.equal((await api.query.system.account(fresh.address)).data.free.toBigInt(), 0n);
+
+    const { blockHash, events } = await submitFinalized(
+      api, api.tx.balances.transferKeepAlive(fresh.address, amount), alice,
+    );
+
+    const names = events.map(({ event }) => `${event.section}.${event.method}`);
+    assert.ok(names.includes('system.ExtrinsicSuccess'), names.join(', '));
+    const transfer = events.find(({ event }) => api.events.balances.Transfer.is(event));
+    assert.ok(transfer, 'a Transfer event');
+    assert.equal(transfer.event.data.from.toString(), alice.address);
+    assert.equal(transfer.event.data.to.toString(), fresh.address);
+    assert.equal(transfer.event.data.amount.toBigInt(), amount);
+    const paid = events.find(({ event }) => api.events.transactionPayment.TransactionFeePaid.is(event));
+    const fee = paid.event.data.actualFee.toBigInt();
+    assert.ok(fee > 0n, 'Alice paid a fee');
+
+    const at = await api.at(blockHash);
+    assert.equal((await at.query.system.account(fresh.address)).data.free.toBigInt(), amount);
+    assert.equal((await at.query.system.account(alice.address)).data.free.toBigInt(), before - amount - fee);
+  });
+
+  test('a bad signature and a malformed payload are rejected by RPC; blocks go on', async () => {
+    const bob = new Keyring({ type: 'sr25519' }).addFromUri('//Bob');
+    const tx = api.tx.balances.transferKeepAlive(bob.address, UNIT);
+    await tx.signAsync(alice, { nonce: -1 });
+    const bytes = tx.toU8a();
+    // A signed extrinsic is: compact length, version byte (0x84: v4, signed), the address
+    // (0x00 = MultiAddress::Id, then 32 bytes), the signature (0x01 = sr25519, then 64 bytes),
+    // the extension data and the call. Flip one byte of the signature.
+    const [offset] = compactFromU8a(bytes);
+    assert.equal(bytes[offset], 0x84);
+    assert.equal(bytes[offset + 1], 0x00);
+    assert.equal(bytes[offset + 34], 0x01);
+    const forged = new Uint8Array(bytes);
+    forged[offset + 35] ^= 0xff;
+
+    const provider = api._rpcCore.provider;
+    await assert.rejects(
+      provider.send('author_submitExtrinsic', [u8aToHex(forged)]),
+      (error) => /bad signature/i.test(error.message) && /1010/.test(error.message),
+    );
+    await assert.rejects(
+      provider.send('author_submitExtrinsic', ['0xdeadbeef']),
+      (error) => /decode|invalid/i.test(error.message),
+    );
+    await assert.rejects(
+      provider.send('author_submitExtrinsic', ['not hex at all']),
+      (error) => /invalid|hex|parse/i.test(error.message),
+    );
+    // Nothing was spent: the nonce did not move.
+    assert.equal((await api.rpc.system.accountNextIndex(alice.address)).toNumber(),
+      (await api.query.system.account(alice.address)).nonce.toNumber());
+
+    const now = (await api.rpc.chain.getHeader()).number.toNumber();
+    await bestAtLeast(api, now + 2);
+    await finalizedAtLeast(api, now + 1);
+    assert.doesNotMatch(tail(node, 200), /panicked|essential task .* failed/i);
+  });
+});
