@@ -1,0 +1,1164 @@
+//! Tests of the registry of trust, by action. Each test runs in `ExtBuilder::build_and_execute`,
+//! which checks every invariant of the registry afterwards.
+
+use crate::{mock::*, pallet::*, types::*, weights::WeightInfo, TrustRegistry};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::fungible::{Inspect, InspectHold},
+};
+use sp_runtime::{BoundedVec, DispatchError};
+
+const KEY: SigningKey = [7u8; 32];
+
+fn signed(who: u64) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
+}
+
+fn council() -> RuntimeOrigin {
+	RuntimeOrigin::signed(COUNCIL)
+}
+
+fn name() -> Vec<u8> {
+	b"Open University".to_vec()
+}
+
+fn uri() -> Vec<u8> {
+	b"https://open.example".to_vec()
+}
+
+fn bytes(len: u32) -> Vec<u8> {
+	vec![b'x'; len as usize]
+}
+
+fn reason(text: &[u8]) -> ReasonOf<Test> {
+	BoundedVec::try_from(text.to_vec()).expect("test reasons are short")
+}
+
+fn held(who: u64) -> u64 {
+	Balances::balance_on_hold(&HoldReason::ApplicationDeposit.into(), &who)
+}
+
+fn free(who: u64) -> u64 {
+	Balances::balance(&who)
+}
+
+fn status(who: u64) -> Option<InstitutionStatus> {
+	Institutions::<Test>::get(who).map(|record| record.status)
+}
+
+fn history(who: u64) -> Vec<(u64, Option<u64>)> {
+	AccreditationHistory::<Test>::get(who)
+		.iter()
+		.map(|period| (period.from, period.to))
+		.collect()
+}
+
+fn run_to(block: u64) {
+	System::set_block_number(block);
+}
+
+fn apply(who: u64) {
+	assert_ok!(Registry::apply(signed(who), name(), uri(), Some(KEY)));
+}
+
+fn accredited(who: u64) {
+	apply(who);
+	assert_ok!(Registry::accredit(council(), who));
+}
+
+fn suspended(who: u64) {
+	accredited(who);
+	assert_ok!(Registry::suspend(council(), who, b"audit".to_vec()));
+}
+
+fn revoked(who: u64) {
+	accredited(who);
+	assert_ok!(Registry::revoke(council(), who, b"fraud".to_vec()));
+}
+
+mod apply {
+	use super::*;
+
+	#[test]
+	fn apply_holds_the_deposit_and_records_the_applicant() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_ok!(Registry::apply(signed(ALICE), name(), uri(), Some(KEY)));
+
+			System::assert_last_event(
+				Event::InstitutionApplied { institution: ALICE, deposit: DEPOSIT }.into(),
+			);
+			assert_eq!(held(ALICE), DEPOSIT);
+			assert_eq!(free(ALICE), ENDOWMENT - DEPOSIT);
+			let record = Institutions::<Test>::get(ALICE).expect("recorded");
+			assert_eq!(record.status, InstitutionStatus::Applied);
+			assert_eq!(record.name.to_vec(), name());
+			assert_eq!(record.uri.to_vec(), uri());
+			assert_eq!(record.signing_key, Some(KEY));
+			assert_eq!(record.deposit, DEPOSIT);
+			assert_eq!(record.reason, None);
+			assert!(history(ALICE).is_empty());
+			assert!(!Registry::is_accredited(&ALICE));
+		});
+	}
+
+	#[test]
+	fn apply_without_signing_key_or_uri_is_accepted() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_ok!(Registry::apply(signed(ALICE), name(), Vec::new(), None));
+
+			let record = Institutions::<Test>::get(ALICE).expect("recorded");
+			assert_eq!(record.signing_key, None);
+			assert!(record.uri.is_empty());
+		});
+	}
+
+	#[test]
+	fn apply_with_the_longest_name_and_uri_is_accepted() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_ok!(Registry::apply(
+				signed(ALICE),
+				bytes(MAX_NAME_LEN),
+				bytes(MAX_URI_LEN),
+				Some(KEY)
+			));
+		});
+	}
+
+	#[test]
+	fn apply_twice_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			apply(ALICE);
+			assert_noop!(
+				Registry::apply(signed(ALICE), b"Other".to_vec(), uri(), None),
+				Error::<Test>::AlreadyExists
+			);
+			assert_eq!(held(ALICE), DEPOSIT);
+		});
+	}
+
+	#[test]
+	fn apply_by_an_accredited_institution_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			accredited(ALICE);
+			assert_noop!(
+				Registry::apply(signed(ALICE), name(), uri(), None),
+				Error::<Test>::AlreadyExists
+			);
+		});
+	}
+
+	#[test]
+	fn apply_by_a_revoked_institution_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			revoked(ALICE);
+			assert_noop!(
+				Registry::apply(signed(ALICE), name(), uri(), None),
+				Error::<Test>::AlreadyExists
+			);
+		});
+	}
+
+	#[test]
+	fn apply_with_an_empty_name_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(
+				Registry::apply(signed(ALICE), Vec::new(), uri(), None),
+				Error::<Test>::EmptyName
+			);
+		});
+	}
+
+	#[test]
+	fn apply_with_an_over_long_name_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(
+				Registry::apply(signed(ALICE), bytes(MAX_NAME_LEN + 1), uri(), None),
+				Error::<Test>::NameTooLong
+			);
+		});
+	}
+
+	#[test]
+	fn apply_with_an_over_long_uri_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(
+				Registry::apply(signed(ALICE), name(), bytes(MAX_URI_LEN + 1), None),
+				Error::<Test>::UriTooLong
+			);
+		});
+	}
+
+	#[test]
+	fn apply_without_the_existential_deposit_besides_the_deposit_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_eq!(free(POOR), DEPOSIT);
+			assert_noop!(
+				Registry::apply(signed(POOR), name(), uri(), None),
+				Error::<Test>::InsufficientBalance
+			);
+		});
+	}
+
+	#[test]
+	fn apply_from_an_account_without_balance_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(
+				Registry::apply(signed(NOBODY), name(), uri(), None),
+				Error::<Test>::InsufficientBalance
+			);
+		});
+	}
+
+	#[test]
+	fn apply_with_no_deposit_configured_holds_nothing() {
+		ExtBuilder::default().application_deposit(0).build_and_execute(|| {
+			assert_ok!(Registry::apply(signed(NOBODY), name(), uri(), None));
+
+			System::assert_last_event(
+				Event::InstitutionApplied { institution: NOBODY, deposit: 0 }.into(),
+			);
+			assert_eq!(held(NOBODY), 0);
+			assert_ok!(Registry::accredit(council(), NOBODY));
+		});
+	}
+
+	#[test]
+	fn apply_needs_a_signed_origin() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(
+				Registry::apply(RuntimeOrigin::root(), name(), uri(), None),
+				DispatchError::BadOrigin
+			);
+		});
+	}
+}
+
+mod withdraw_application {
+	use super::*;
+
+	#[test]
+	fn withdraw_application_releases_the_deposit_and_removes_the_record() {
+		ExtBuilder::default().build_and_execute(|| {
+			apply(ALICE);
+			assert_ok!(Registry::withdraw_application(signed(ALICE)));
+
+			System::assert_last_event(Event::ApplicationWithdrawn { institution: ALICE }.into());
+			assert_eq!(held(ALICE), 0);
+			assert_eq!(free(ALICE), ENDOWMENT);
+			assert_eq!(status(ALICE), None);
+		});
+	}
+
+	#[test]
+	fn withdrawn_applicant_may_apply_again() {
+		ExtBuilder::default().build_and_execute(|| {
+			apply(ALICE);
+			assert_ok!(Registry::withdraw_application(signed(ALICE)));
+			apply(ALICE);
+			assert_eq!(held(ALICE), DEPOSIT);
+		});
+	}
+
+	#[test]
+	fn withdraw_application_of_an_unknown_account_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(Registry::withdraw_application(signed(ALICE)), Error::<Test>::NotFound);
+		});
+	}
+
+	#[test]
+	fn withdraw_application_after_accreditation_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			accredited(ALICE);
+			assert_noop!(Registry::withdraw_application(signed(ALICE)), Error::<Test>::NotApplied);
+		});
+	}
+
+	#[test]
+	fn withdraw_application_after_revocation_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			revoked(ALICE);
+			assert_noop!(
+				Registry::withdraw_application(signed(ALICE)),
+				Error::<Test>::AlreadyRevoked
+			);
+		});
+	}
+}
+
+mod accredit {
+	use super::*;
+
+	#[test]
+	fn accredit_releases_the_deposit_and_opens_a_period() {
+		ExtBuilder::default().build_and_execute(|| {
+			apply(ALICE);
+			run_to(5);
+			assert_ok!(Registry::accredit(council(), ALICE));
+
+			System::assert_last_event(Event::InstitutionAccredited { institution: ALICE }.into());
+			assert_eq!(status(ALICE), Some(InstitutionStatus::Accredited));
+			assert_eq!(held(ALICE), 0);
+			assert_eq!(free(ALICE), ENDOWMENT);
+			assert_eq!(Institutions::<Test>::get(ALICE).map(|record| record.deposit), Some(0));
+			assert_eq!(history(ALICE), vec![(5, None)]);
+			assert!(Registry::is_accredited(&ALICE));
+		});
+	}
+
+	#[test]
+	fn accredit_needs_the_accredit_origin() {
+		ExtBuilder::default().build_and_execute(|| {
+			apply(ALICE);
+			assert_noop!(Registry::accredit(signed(BOB), ALICE), DispatchError::BadOrigin);
+			assert_noop!(Registry::accredit(signed(ALICE), ALICE), DispatchError::BadOrigin);
+		});
+	}
+
+	#[test]
+	fn accredit_of_an_unknown_account_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(Registry::accredit(council(), ALICE), Error::<Test>::NotFound);
+		});
+	}
+
+	#[test]
+	fn accredit_twice_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			accredited(ALICE);
+			assert_noop!(Registry::accredit(council(), ALICE), Error::<Test>::NotApplied);
+		});
+	}
+
+	#[test]
+	fn accredit_of_a_suspended_institution_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			suspended(ALICE);
+			assert_noop!(Registry::accredit(council(), ALICE), Error::<Test>::NotApplied);
+		});
+	}
+
+	#[test]
+	fn accredit_of_a_revoked_institution_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			revoked(ALICE);
+			assert_noop!(Registry::accredit(council(), ALICE), Error::<Test>::AlreadyRevoked);
+		});
+	}
+}
+
+mod reject {
+	use super::*;
+
+	#[test]
+	fn reject_releases_the_deposit_and_removes_the_record() {
+		ExtBuilder::default().build_and_execute(|| {
+			apply(ALICE);
+			let issuance = Balances::total_issuance();
+			assert_ok!(Registry::reject(council(), ALICE, false));
+
+			System::assert_last_event(
+				Event::ApplicationRejected { institution: ALICE, forfeited: false }.into(),
+			);
+			assert_eq!(status(ALICE), None);
+			assert_eq!(held(ALICE), 0);
+			assert_eq!(free(ALICE), ENDOWMENT);
+			assert_eq!(Balances::total_issuance(), issuance);
+		});
+	}
+
+	#[test]
+	fn reject_with_forfeit_burns_the_deposit() {
+		ExtBuilder::default().build_and_execute(|| {
+			apply(ALICE);
+			let issuance = Balances::total_issuance();
+			assert_ok!(Registry::reject(council(), ALICE, true));
+
+			System::assert_has_event(
+				pallet_balances::Event::BurnedHeld {
+					reason: HoldReason::ApplicationDeposit.into(),
+					who: ALICE,
+					amount: DEPOSIT,
+				}
+				.into(),
+			);
+			System::assert_last_event(
+				Event::ApplicationRejected { institution: ALICE, forfeited: true }.into(),
+			);
+			assert_eq!(status(ALICE), None);
+			assert_eq!(held(ALICE), 0);
+			assert_eq!(free(ALICE), ENDOWMENT - DEPOSIT);
+			assert_eq!(Balances::total_issuance(), issuance - DEPOSIT);
+		});
+	}
+
+	#[test]
+	fn rejected_applicant_may_apply_again() {
+		ExtBuilder::default().build_and_execute(|| {
+			apply(ALICE);
+			assert_ok!(Registry::reject(council(), ALICE, true));
+			apply(ALICE);
+			assert_eq!(held(ALICE), DEPOSIT);
+		});
+	}
+
+	#[test]
+	fn reject_needs_the_reject_origin() {
+		ExtBuilder::default().build_and_execute(|| {
+			apply(ALICE);
+			assert_noop!(Registry::reject(signed(BOB), ALICE, true), DispatchError::BadOrigin);
+		});
+	}
+
+	#[test]
+	fn reject_of_an_unknown_account_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(Registry::reject(council(), ALICE, false), Error::<Test>::NotFound);
+		});
+	}
+
+	#[test]
+	fn reject_of_an_accredited_institution_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			accredited(ALICE);
+			assert_noop!(Registry::reject(council(), ALICE, true), Error::<Test>::NotApplied);
+		});
+	}
+
+	#[test]
+	fn reject_of_a_revoked_institution_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			revoked(ALICE);
+			assert_noop!(Registry::reject(council(), ALICE, false), Error::<Test>::AlreadyRevoked);
+		});
+	}
+}
+
+mod suspend {
+	use super::*;
+
+	#[test]
+	fn suspend_closes_the_period_and_records_the_reason() {
+		ExtBuilder::default().build_and_execute(|| {
+			accredited(ALICE);
+			run_to(7);
+			assert_ok!(Registry::suspend(council(), ALICE, b"audit".to_vec()));
+
+			System::assert_last_event(
+				Event::InstitutionSuspended { institution: ALICE, reason: reason(b"audit") }.into(),
+			);
+			assert_eq!(status(ALICE), Some(InstitutionStatus::Suspended));
+			assert_eq!(
+				Institutions::<Test>::get(ALICE).and_then(|record| record.reason),
+				Some(reason(b"audit"))
+			);
+			assert_eq!(history(ALICE), vec![(1, Some(7))]);
+			assert!(!Registry::is_accredited(&ALICE));
+		});
+	}
+
+	#[test]
+	fn suspend_with_the_longest_reason_is_accepted() {
+		ExtBuilder::default().build_and_execute(|| {
+			accredited(ALICE);
+			assert_ok!(Registry::suspend(council(), ALICE, bytes(MAX_REASON_LEN)));
+		});
+	}
+
+	#[test]
+	fn suspend_needs_the_suspend_origin() {
+		ExtBuilder::default().build_and_execute(|| {
+			accredited(ALICE);
+			assert_noop!(
+				Registry::suspend(signed(BOB), ALICE, b"audit".to_vec()),
+				DispatchError::BadOrigin
+			);
+		});
+	}
+
+	#[test]
+	fn suspend_with_an_empty_reason_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			accredited(ALICE);
+			assert_noop!(
+				Registry::suspend(council(), ALICE, Vec::new()),
+				Error::<Test>::EmptyReason
+			);
+		});
+	}
+
+	#[test]
+	fn suspend_with_an_over_long_reason_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			accredited(ALICE);
+			assert_noop!(
+				Registry::suspend(council(), ALICE, bytes(MAX_REASON_LEN + 1)),
+				Error::<Test>::ReasonTooLong
+			);
+		});
+	}
+
+	#[test]
+	fn suspend_of_an_unknown_account_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(
+				Registry::suspend(council(), ALICE, b"audit".to_vec()),
+				Error::<Test>::NotFound
+			);
+		});
+	}
+
+	#[test]
+	fn suspend_of_an_applicant_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			apply(ALICE);
+			assert_noop!(
+				Registry::suspend(council(), ALICE, b"audit".to_vec()),
+				Error::<Test>::NotAccredited
+			);
+		});
+	}
+
+	#[test]
+	fn suspend_twice_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			suspended(ALICE);
+			assert_noop!(
+				Registry::suspend(council(), ALICE, b"again".to_vec()),
+				Error::<Test>::NotAccredited
+			);
+		});
+	}
+
+	#[test]
+	fn suspend_of_a_revoked_institution_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			revoked(ALICE);
+			assert_noop!(
+				Registry::suspend(council(), ALICE, b"audit".to_vec()),
+				Error::<Test>::AlreadyRevoked
+			);
+		});
+	}
+}
+
+mod reinstate {
+	use super::*;
+
+	#[test]
+	fn reinstate_opens_a_new_period_and_clears_the_reason() {
+		ExtBuilder::default().build_and_execute(|| {
+			apply(ALICE);
+			run_to(2);
+			assert_ok!(Registry::accredit(council(), ALICE));
+			run_to(4);
+			assert_ok!(Registry::suspend(council(), ALICE, b"audit".to_vec()));
+			run_to(6);
+			assert_ok!(Registry::reinstate(council(), ALICE));
+
+			System::assert_last_event(Event::InstitutionReinstated { institution: ALICE }.into());
+			assert_eq!(status(ALICE), Some(InstitutionStatus::Accredited));
+			assert_eq!(Institutions::<Test>::get(ALICE).and_then(|record| record.reason), None);
+			assert_eq!(history(ALICE), vec![(2, Some(4)), (6, None)]);
+			assert!(Registry::is_accredited(&ALICE));
+		});
+	}
+
+	#[test]
+	fn reinstate_needs_the_reinstate_origin() {
+		ExtBuilder::default().build_and_execute(|| {
+			suspended(ALICE);
+			assert_noop!(Registry::reinstate(signed(ALICE), ALICE), DispatchError::BadOrigin);
+		});
+	}
+
+	#[test]
+	fn reinstate_of_an_unknown_account_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(Registry::reinstate(council(), ALICE), Error::<Test>::NotFound);
+		});
+	}
+
+	#[test]
+	fn reinstate_of_an_accredited_institution_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			accredited(ALICE);
+			assert_noop!(Registry::reinstate(council(), ALICE), Error::<Test>::NotSuspended);
+		});
+	}
+
+	#[test]
+	fn reinstate_of_an_applicant_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			apply(ALICE);
+			assert_noop!(Registry::reinstate(council(), ALICE), Error::<Test>::NotSuspended);
+		});
+	}
+
+	#[test]
+	fn reinstate_of_a_revoked_institution_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			suspended(ALICE);
+			assert_ok!(Registry::revoke(council(), ALICE, b"fraud".to_vec()));
+			assert_noop!(Registry::reinstate(council(), ALICE), Error::<Test>::AlreadyRevoked);
+		});
+	}
+
+	#[test]
+	fn reinstate_with_a_full_history_is_rejected_and_keeps_the_history() {
+		ExtBuilder::default().build_and_execute(|| {
+			accredited(ALICE);
+			for block in 2..=(MAX_HISTORY_LEN as u64) {
+				run_to(block * 10);
+				assert_ok!(Registry::suspend(council(), ALICE, b"audit".to_vec()));
+				assert_ok!(Registry::reinstate(council(), ALICE));
+			}
+			run_to(100);
+			assert_ok!(Registry::suspend(council(), ALICE, b"audit".to_vec()));
+			assert_eq!(history(ALICE).len() as u32, MAX_HISTORY_LEN);
+			let before = history(ALICE);
+
+			run_to(101);
+			assert_noop!(Registry::reinstate(council(), ALICE), Error::<Test>::TooManyPeriods);
+			assert_eq!(history(ALICE), before);
+			assert_eq!(status(ALICE), Some(InstitutionStatus::Suspended));
+		});
+	}
+}
+
+mod revoke {
+	use super::*;
+
+	#[test]
+	fn revoke_of_an_accredited_institution_closes_the_period_and_keeps_the_record() {
+		ExtBuilder::default().build_and_execute(|| {
+			accredited(ALICE);
+			run_to(9);
+			assert_ok!(Registry::revoke(council(), ALICE, b"fraud".to_vec()));
+
+			System::assert_last_event(
+				Event::InstitutionRevoked { institution: ALICE, reason: reason(b"fraud") }.into(),
+			);
+			let record = Institutions::<Test>::get(ALICE).expect("a revoked record is kept");
+			assert_eq!(record.status, InstitutionStatus::Revoked);
+			assert_eq!(record.reason, Some(reason(b"fraud")));
+			assert_eq!(record.name.to_vec(), name());
+			assert_eq!(history(ALICE), vec![(1, Some(9))]);
+			assert!(!Registry::is_accredited(&ALICE));
+		});
+	}
+
+	#[test]
+	fn revoke_of_a_suspended_institution_keeps_its_closed_history() {
+		ExtBuilder::default().build_and_execute(|| {
+			accredited(ALICE);
+			run_to(3);
+			assert_ok!(Registry::suspend(council(), ALICE, b"audit".to_vec()));
+			run_to(8);
+			assert_ok!(Registry::revoke(council(), ALICE, b"fraud".to_vec()));
+
+			assert_eq!(status(ALICE), Some(InstitutionStatus::Revoked));
+			assert_eq!(
+				Institutions::<Test>::get(ALICE).and_then(|record| record.reason),
+				Some(reason(b"fraud"))
+			);
+			assert_eq!(history(ALICE), vec![(1, Some(3))]);
+		});
+	}
+
+	#[test]
+	fn revoke_removes_the_instructors_of_the_institution_only() {
+		ExtBuilder::default().build_and_execute(|| {
+			accredited(ALICE);
+			accredited(BOB);
+			assert_ok!(Registry::add_instructor(signed(ALICE), CHARLIE));
+			assert_ok!(Registry::add_instructor(signed(ALICE), DAVE));
+			assert_ok!(Registry::add_instructor(signed(BOB), CHARLIE));
+
+			let result = Registry::revoke(council(), ALICE, b"fraud".to_vec());
+
+			assert_ok!(result);
+			assert_eq!(
+				result.ok().and_then(|info| info.actual_weight),
+				Some(<() as WeightInfo>::revoke(2))
+			);
+			for instructor in [CHARLIE, DAVE] {
+				System::assert_has_event(
+					Event::InstructorRemoved { institution: ALICE, instructor }.into(),
+				);
+			}
+			assert!(Registry::instructors_of(&ALICE).is_empty());
+			assert!(!InstructorsOf::<Test>::contains_key(ALICE));
+			assert_eq!(Registry::institutions_of(&CHARLIE), vec![BOB]);
+			assert!(!InstitutionsOf::<Test>::contains_key(DAVE));
+			assert_eq!(Registry::instructors_of(&BOB), vec![CHARLIE]);
+		});
+	}
+
+	#[test]
+	fn revoke_needs_the_revoke_origin() {
+		ExtBuilder::default().build_and_execute(|| {
+			accredited(ALICE);
+			assert_noop!(
+				Registry::revoke(signed(ALICE), ALICE, b"fraud".to_vec()),
+				DispatchError::BadOrigin
+			);
+		});
+	}
+
+	#[test]
+	fn revoke_with_an_empty_reason_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			accredited(ALICE);
+			assert_noop!(
+				Registry::revoke(council(), ALICE, Vec::new()),
+				Error::<Test>::EmptyReason
+			);
+		});
+	}
+
+	#[test]
+	fn revoke_with_an_over_long_reason_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			accredited(ALICE);
+			assert_noop!(
+				Registry::revoke(council(), ALICE, bytes(MAX_REASON_LEN + 1)),
+				Error::<Test>::ReasonTooLong
+			);
+		});
+	}
+
+	#[test]
+	fn revoke_of_an_unknown_account_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(
+				Registry::revoke(council(), ALICE, b"fraud".to_vec()),
+				Error::<Test>::NotFound
+			);
+		});
+	}
+
+	#[test]
+	fn revoke_of_an_applicant_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			apply(ALICE);
+			assert_noop!(
+				Registry::revoke(council(), ALICE, b"fraud".to_vec()),
+				Error::<Test>::NotAccredited
+			);
+		});
+	}
+
+	#[test]
+	fn revoke_twice_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			revoked(ALICE);
+			assert_noop!(
+				Registry::revoke(council(), ALICE, b"again".to_vec()),
+				Error::<Test>::AlreadyRevoked
+			);
+		});
+	}
+}
+
+mod instructors {
+	use super::*;
+
+	#[test]
+	fn add_instructor_links_institution_and_instructor_both_ways() {
+		ExtBuilder::default().build_and_execute(|| {
+			accredited(ALICE);
+			assert_ok!(Registry::add_instructor(signed(ALICE), CHARLIE));
+
+			System::assert_last_event(
+				Event::InstructorAdded { institution: ALICE, instructor: CHARLIE }.into(),
+			);
+			assert_eq!(Registry::instructors_of(&ALICE), vec![CHARLIE]);
+			assert_eq!(Registry::institutions_of(&CHARLIE), vec![ALICE]);
+			assert!(Registry::is_instructor_of(&CHARLIE, &ALICE));
+			assert!(!Registry::is_instructor_of(&ALICE, &CHARLIE));
+		});
+	}
+
+	#[test]
+	fn an_instructor_may_serve_several_institutions() {
+		ExtBuilder::default().build_and_execute(|| {
+			accredited(ALICE);
+			accredited(BOB);
+			assert_ok!(Registry::add_instructor(signed(ALICE), CHARLIE));
+			assert_ok!(Registry::add_instructor(signed(BOB), CHARLIE));
+
+			assert_eq!(Registry::institutions_of(&CHARLIE), vec![ALICE, BOB]);
+			assert!(Registry::is_instructor_of(&CHARLIE, &BOB));
+		});
+	}
+
+	#[test]
+	fn an_institution_may_be_its_own_instructor() {
+		ExtBuilder::default().build_and_execute(|| {
+			accredited(ALICE);
+			assert_ok!(Registry::add_instructor(signed(ALICE), ALICE));
+			assert!(Registry::is_instructor_of(&ALICE, &ALICE));
+		});
+	}
+
+	#[test]
+	fn add_instructor_twice_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			accredited(ALICE);
+			assert_ok!(Registry::add_instructor(signed(ALICE), CHARLIE));
+			assert_noop!(
+				Registry::add_instructor(signed(ALICE), CHARLIE),
+				Error::<Test>::AlreadyExists
+			);
+		});
+	}
+
+	#[test]
+	fn add_instructor_by_an_unknown_account_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(Registry::add_instructor(signed(ALICE), CHARLIE), Error::<Test>::NotFound);
+		});
+	}
+
+	#[test]
+	fn add_instructor_by_an_applicant_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			apply(ALICE);
+			assert_noop!(
+				Registry::add_instructor(signed(ALICE), CHARLIE),
+				Error::<Test>::NotAccredited
+			);
+		});
+	}
+
+	#[test]
+	fn add_instructor_by_a_suspended_institution_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			suspended(ALICE);
+			assert_noop!(
+				Registry::add_instructor(signed(ALICE), CHARLIE),
+				Error::<Test>::NotAccredited
+			);
+		});
+	}
+
+	#[test]
+	fn add_instructor_by_a_revoked_institution_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			revoked(ALICE);
+			assert_noop!(
+				Registry::add_instructor(signed(ALICE), CHARLIE),
+				Error::<Test>::NotAccredited
+			);
+		});
+	}
+
+	#[test]
+	fn add_instructor_beyond_the_institution_bound_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			accredited(ALICE);
+			for instructor in 10..10 + MAX_INSTRUCTORS as u64 {
+				assert_ok!(Registry::add_instructor(signed(ALICE), instructor));
+			}
+			assert_noop!(
+				Registry::add_instructor(signed(ALICE), CHARLIE),
+				Error::<Test>::TooManyInstructors
+			);
+		});
+	}
+
+	#[test]
+	fn add_instructor_beyond_the_instructor_bound_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			let institutions = [ALICE, BOB, DAVE];
+			assert!(institutions.len() as u32 > MAX_INSTITUTIONS);
+			for institution in institutions {
+				accredited(institution);
+			}
+			for institution in &institutions[..MAX_INSTITUTIONS as usize] {
+				assert_ok!(Registry::add_instructor(signed(*institution), CHARLIE));
+			}
+			assert_noop!(
+				Registry::add_instructor(signed(DAVE), CHARLIE),
+				Error::<Test>::TooManyInstitutions
+			);
+		});
+	}
+
+	#[test]
+	fn remove_instructor_unlinks_both_ways() {
+		ExtBuilder::default().build_and_execute(|| {
+			accredited(ALICE);
+			accredited(BOB);
+			assert_ok!(Registry::add_instructor(signed(ALICE), CHARLIE));
+			assert_ok!(Registry::add_instructor(signed(ALICE), DAVE));
+			assert_ok!(Registry::add_instructor(signed(BOB), CHARLIE));
+
+			assert_ok!(Registry::remove_instructor(signed(ALICE), CHARLIE));
+
+			System::assert_last_event(
+				Event::InstructorRemoved { institution: ALICE, instructor: CHARLIE }.into(),
+			);
+			assert_eq!(Registry::instructors_of(&ALICE), vec![DAVE]);
+			assert_eq!(Registry::institutions_of(&CHARLIE), vec![BOB]);
+			assert!(!Registry::is_instructor_of(&CHARLIE, &ALICE));
+		});
+	}
+
+	#[test]
+	fn removing_the_last_link_clears_both_lists() {
+		ExtBuilder::default().build_and_execute(|| {
+			accredited(ALICE);
+			assert_ok!(Registry::add_instructor(signed(ALICE), CHARLIE));
+			assert_ok!(Registry::remove_instructor(signed(ALICE), CHARLIE));
+
+			assert!(!InstructorsOf::<Test>::contains_key(ALICE));
+			assert!(!InstitutionsOf::<Test>::contains_key(CHARLIE));
+		});
+	}
+
+	#[test]
+	fn remove_instructor_frees_room_for_another() {
+		ExtBuilder::default().build_and_execute(|| {
+			accredited(ALICE);
+			for instructor in 10..10 + MAX_INSTRUCTORS as u64 {
+				assert_ok!(Registry::add_instructor(signed(ALICE), instructor));
+			}
+			assert_ok!(Registry::remove_instructor(signed(ALICE), 10));
+			assert_ok!(Registry::add_instructor(signed(ALICE), CHARLIE));
+		});
+	}
+
+	#[test]
+	fn remove_instructor_that_is_not_registered_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			accredited(ALICE);
+			accredited(BOB);
+			assert_noop!(
+				Registry::remove_instructor(signed(ALICE), CHARLIE),
+				Error::<Test>::NotFound
+			);
+			assert_ok!(Registry::add_instructor(signed(BOB), CHARLIE));
+			assert_ok!(Registry::add_instructor(signed(ALICE), DAVE));
+			assert_noop!(
+				Registry::remove_instructor(signed(ALICE), CHARLIE),
+				Error::<Test>::NotFound
+			);
+		});
+	}
+
+	#[test]
+	fn remove_instructor_by_an_unknown_account_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(
+				Registry::remove_instructor(signed(ALICE), CHARLIE),
+				Error::<Test>::NotFound
+			);
+		});
+	}
+
+	#[test]
+	fn suspended_institution_cannot_remove_instructors_and_keeps_them() {
+		ExtBuilder::default().build_and_execute(|| {
+			accredited(ALICE);
+			assert_ok!(Registry::add_instructor(signed(ALICE), CHARLIE));
+			assert_ok!(Registry::suspend(council(), ALICE, b"audit".to_vec()));
+
+			assert_noop!(
+				Registry::remove_instructor(signed(ALICE), CHARLIE),
+				Error::<Test>::NotAccredited
+			);
+			assert!(Registry::is_instructor_of(&CHARLIE, &ALICE));
+
+			assert_ok!(Registry::reinstate(council(), ALICE));
+			assert_ok!(Registry::remove_instructor(signed(ALICE), CHARLIE));
+		});
+	}
+}
+
+mod history {
+	use super::*;
+
+	#[test]
+	fn was_accredited_at_follows_the_periods_at_their_boundaries() {
+		ExtBuilder::default().build_and_execute(|| {
+			apply(ALICE);
+			run_to(10);
+			assert_ok!(Registry::accredit(council(), ALICE));
+			assert!(Registry::was_accredited_at(&ALICE, 10));
+			assert!(Registry::was_accredited_at(&ALICE, 1_000));
+			run_to(20);
+			assert_ok!(Registry::suspend(council(), ALICE, b"audit".to_vec()));
+			run_to(30);
+			assert_ok!(Registry::reinstate(council(), ALICE));
+			run_to(40);
+			assert_ok!(Registry::revoke(council(), ALICE, b"fraud".to_vec()));
+
+			assert_eq!(history(ALICE), vec![(10, Some(20)), (30, Some(40))]);
+			let expected = [
+				(0, false),
+				(9, false),
+				(10, true),
+				(19, true),
+				(20, false),
+				(29, false),
+				(30, true),
+				(39, true),
+				(40, false),
+				(1_000, false),
+			];
+			for (block, accredited) in expected {
+				assert_eq!(Registry::was_accredited_at(&ALICE, block), accredited, "block {block}");
+			}
+		});
+	}
+
+	#[test]
+	fn a_period_closed_in_the_block_it_opened_covers_no_block() {
+		ExtBuilder::default().build_and_execute(|| {
+			apply(ALICE);
+			run_to(10);
+			assert_ok!(Registry::accredit(council(), ALICE));
+			assert_ok!(Registry::suspend(council(), ALICE, b"audit".to_vec()));
+
+			assert_eq!(history(ALICE), vec![(10, Some(10))]);
+			assert!(!Registry::was_accredited_at(&ALICE, 10));
+		});
+	}
+
+	#[test]
+	fn an_unknown_account_or_applicant_was_never_accredited() {
+		ExtBuilder::default().build_and_execute(|| {
+			apply(ALICE);
+			assert!(!Registry::was_accredited_at(&ALICE, 1));
+			assert!(!Registry::was_accredited_at(&BOB, 1));
+		});
+	}
+}
+
+mod queries {
+	use super::*;
+
+	#[test]
+	fn institution_view_shows_status_reason_and_history() {
+		ExtBuilder::default().build_and_execute(|| {
+			apply(ALICE);
+			run_to(3);
+			assert_ok!(Registry::accredit(council(), ALICE));
+			run_to(6);
+			assert_ok!(Registry::suspend(council(), ALICE, b"audit".to_vec()));
+
+			assert_eq!(
+				Registry::institution(&ALICE),
+				Some(InstitutionView {
+					status: InstitutionStatus::Suspended,
+					name: name(),
+					uri: uri(),
+					signing_key: Some(KEY),
+					reason: Some(b"audit".to_vec()),
+					history: vec![AccreditationPeriod { from: 3, to: Some(6) }],
+				})
+			);
+		});
+	}
+
+	#[test]
+	fn queries_about_an_unknown_account_answer_nothing() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_eq!(Registry::institution(&ALICE), None);
+			assert!(!Registry::is_accredited(&ALICE));
+			assert!(Registry::instructors_of(&ALICE).is_empty());
+			assert!(Registry::institutions_of(&ALICE).is_empty());
+		});
+	}
+
+	#[test]
+	fn trust_registry_answers_as_the_pallet() {
+		ExtBuilder::default().build_and_execute(|| {
+			accredited(ALICE);
+			assert_ok!(Registry::add_instructor(signed(ALICE), CHARLIE));
+
+			assert!(<Registry as TrustRegistry<u64, u64>>::is_accredited(&ALICE));
+			assert!(<Registry as TrustRegistry<u64, u64>>::was_accredited_at(&ALICE, 1));
+			assert!(!<Registry as TrustRegistry<u64, u64>>::was_accredited_at(&ALICE, 0));
+			assert!(<Registry as TrustRegistry<u64, u64>>::is_instructor_of(&CHARLIE, &ALICE));
+			assert!(!<Registry as TrustRegistry<u64, u64>>::is_instructor_of(&DAVE, &ALICE));
+
+			assert_ok!(Registry::suspend(council(), ALICE, b"audit".to_vec()));
+			assert!(!<Registry as TrustRegistry<u64, u64>>::is_accredited(&ALICE));
+		});
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+#[test]
+fn register_for_benchmarks_accredits_the_institution_and_links_the_instructor() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(<Registry as TrustRegistry<u64, u64>>::register_for_benchmarks(&NOBODY, &EVE));
+		assert_ok!(<Registry as TrustRegistry<u64, u64>>::register_for_benchmarks(&NOBODY, &DAVE));
+
+		assert!(Registry::is_accredited(&NOBODY));
+		assert_eq!(Registry::instructors_of(&NOBODY), vec![EVE, DAVE]);
+		assert_eq!(held(NOBODY), 0);
+	});
+}
+
+mod invariants {
+	use super::*;
+
+	fn broken(mutate: impl FnOnce()) -> bool {
+		let mut broken = false;
+		ExtBuilder::default().build().execute_with(|| {
+			accredited(ALICE);
+			assert_ok!(Registry::add_instructor(signed(ALICE), CHARLIE));
+			apply(BOB);
+			assert_ok!(Registry::do_try_state());
+			mutate();
+			broken = Registry::do_try_state().is_err();
+		});
+		broken
+	}
+
+	#[test]
+	fn try_state_detects_a_broken_mirror() {
+		assert!(broken(|| InstitutionsOf::<Test>::remove(CHARLIE)));
+		assert!(broken(|| InstructorsOf::<Test>::remove(ALICE)));
+	}
+
+	#[test]
+	fn try_state_detects_a_wrong_deposit() {
+		assert!(broken(|| Institutions::<Test>::mutate(BOB, |record| {
+			if let Some(record) = record {
+				record.deposit = DEPOSIT + 1;
+			}
+		})));
+	}
+
+	#[test]
+	fn try_state_detects_an_open_period_of_a_suspended_institution() {
+		assert!(broken(|| Institutions::<Test>::mutate(ALICE, |record| {
+			if let Some(record) = record {
+				record.status = InstitutionStatus::Suspended;
+			}
+		})));
+	}
+
+	#[test]
+	fn try_state_detects_overlapping_periods() {
+		assert!(broken(|| AccreditationHistory::<Test>::mutate(ALICE, |history| {
+			*history = BoundedVec::truncate_from(vec![
+				AccreditationPeriod { from: 5, to: Some(8) },
+				AccreditationPeriod { from: 7, to: None },
+			]);
+		})));
+	}
+
+	#[test]
+	fn try_state_detects_an_applicant_with_history() {
+		assert!(broken(|| AccreditationHistory::<Test>::insert(
+			BOB,
+			BoundedVec::truncate_from(vec![AccreditationPeriod { from: 1, to: Some(2) }])
+		)));
+	}
+}

@@ -1,0 +1,255 @@
+//! # Validator set
+//!
+//! The accounts that author and finalise blocks on a permissioned chain, changed only by the
+//! Council, and handed to `pallet-session` as its [`SessionManager`](pallet_session::SessionManager).
+//!
+//! ## Overview
+//!
+//! Governance institutions run validator nodes. The Council adds one with
+//! [`add_validator`](Pallet::add_validator) and removes one with
+//! [`remove_validator`](Pallet::remove_validator); each of the two has its own origin in
+//! [`Config`] (the runtime sets both to two thirds of the Council). Nothing else changes the set.
+//!
+//! This pallet only keeps the list. `pallet-session` asks for it at every session rotation
+//! through [`SessionManager::new_session`](pallet_session::SessionManager::new_session), and this
+//! pallet answers with the new list only when it has changed since it was last asked. The
+//! session pallet then *queues* that list, with each validator's session keys, and makes it the
+//! active set at the following rotation. A change decided during session `s` is therefore
+//! planned at the end of `s` and active from session `s + 2`: one to two session lengths after
+//! the motion executed. Until then a removed validator keeps authoring.
+//!
+//! ## Session keys
+//!
+//! `pallet-session` (v50, `rotate_session`) builds the queued set by loading each validator's
+//! session keys and *silently skipping* any validator that has none (it only logs a warning).
+//! Worse, when this pallet answers `None` (no change), the session pallet re-queues its own
+//! current set, so a validator skipped once stays out until the set changes again. An account
+//! without keys in [`Validators`] would be a validator in name only, and would count towards
+//! [`MinValidators`](Config::MinValidators) while not validating. So
+//! [`add_validator`](Pallet::add_validator) refuses an account for which
+//! [`Config::ValidatorRegistration`] (in the runtime: `pallet_session::Pallet`, which checks
+//! its `NextKeys`) reports no keys: the institution calls `session.set_keys` first, then the
+//! Council adds it.
+//!
+//! A validator can still purge its keys (`session.purge_keys`) after being added: the session
+//! pallet then drops it from the queued set at the next rotation, while this pallet still lists
+//! it. If every listed validator purged its keys, the queued set would be empty and block
+//! production would stop; the Council removes such a validator.
+//!
+//! ## Terms
+//!
+//! - **Validator**: an account in [`Validators`]. The runtime uses `ValidatorId = AccountId`
+//!   in `pallet-session` (identity conversion), so the list is handed over unchanged.
+//! - **Changed**: [`SetChanged`] is set by every successful add or remove and cleared when the
+//!   new list is handed to the session pallet.
+//!
+//! ## Invariants
+//!
+//! Checked by `do_try_state` (the `try_state` hook) and after every unit test:
+//!
+//! - [`Validators`] is strictly sorted, hence holds no duplicates.
+//! - `MinValidators <= Validators.len() <= MaxValidators`.
+//!
+//! A configured genesis set must satisfy both (the genesis build panics otherwise), and no call
+//! can break them: a call that would fails and changes nothing. The one exception is a genesis
+//! that configures no validators at all (the `Default` one, which FRAME expects to build): the
+//! set is then empty, `pallet-session` uses its own genesis keys, and `do_try_state` reports it.
+//!
+//! ## Runtime wiring
+//!
+//! This pallet must come *before* `pallet-session` in the runtime: the session pallet's genesis
+//! build asks this pallet for the genesis set, so this pallet's genesis must be built first.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+pub use weights::WeightInfo;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod functions;
+#[cfg(test)]
+mod mock;
+mod session;
+#[cfg(test)]
+mod tests;
+pub mod weights;
+
+#[cfg(feature = "runtime-benchmarks")]
+pub use benchmarking::{BenchmarkHelper, RegisterSessionKeys};
+
+/// The log target of this pallet.
+pub const LOG_TARGET: &str = "runtime::validator-set";
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::vec::Vec;
+	use frame_support::{pallet_prelude::*, traits::ValidatorRegistration};
+	use frame_system::pallet_prelude::*;
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The overarching event type.
+		#[allow(deprecated)]
+		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+
+		/// Who may add a validator.
+		type AddOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Who may remove a validator.
+		type RemoveOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Tells whether an account has registered session keys; `add_validator` refuses one
+		/// that has not. In the runtime: `pallet_session::Pallet<Runtime>` (`Session`). Its cost
+		/// must be at most one storage read (it is weighed as one).
+		type ValidatorRegistration: ValidatorRegistration<Self::AccountId>;
+
+		/// The fewest validators: `remove_validator` refuses to go below. At least one.
+		#[pallet::constant]
+		type MinValidators: Get<u32>;
+
+		/// The most validators: `add_validator` refuses to go above. At least `MinValidators`.
+		#[pallet::constant]
+		type MaxValidators: Get<u32>;
+
+		/// Weight information for the calls of this pallet.
+		type WeightInfo: WeightInfo;
+
+		/// Registers session keys for the accounts the benchmarks add, so that
+		/// `ValidatorRegistration` accepts them. In a runtime with `pallet-session`:
+		/// [`RegisterSessionKeys<Runtime>`](crate::RegisterSessionKeys).
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+	}
+
+	/// The validators, strictly sorted. What `pallet-session` receives at the next rotation
+	/// when [`SetChanged`] is true.
+	#[pallet::storage]
+	pub type Validators<T: Config> =
+		StorageValue<_, BoundedVec<T::AccountId, T::MaxValidators>, ValueQuery>;
+
+	/// Whether [`Validators`] changed since `pallet-session` last asked for it.
+	#[pallet::storage]
+	pub type SetChanged<T: Config> = StorageValue<_, bool, ValueQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The genesis validators: at least `MinValidators`, at most `MaxValidators`, no
+		/// duplicates, in any order (they are stored sorted); the build panics otherwise. Their
+		/// session keys go in `pallet-session`'s genesis config. Empty (the default) means "not
+		/// configured": nothing is stored, `pallet-session` falls back to the accounts of its own
+		/// genesis keys, and `do_try_state` fails until the Council has added `MinValidators`.
+		pub initial_validators: Vec<T::AccountId>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			// The `Default` genesis (what `RuntimeGenesisConfig::default()` holds, and FRAME's
+			// generated `test_genesis_config_builds` builds) configures no validators: accepted,
+			// so that it builds, but reported by `do_try_state`.
+			if self.initial_validators.is_empty() {
+				log::warn!(
+					target: LOG_TARGET,
+					"no genesis validators: pallet-session will use its own genesis keys",
+				);
+				return;
+			}
+			if let Err(problem) = Pallet::<T>::do_initialize(&self.initial_validators) {
+				panic!("pallet-validator-set genesis: {problem}");
+			}
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// `validator` joined the set; it is planned at the next session rotation and validates
+		/// from the one after.
+		ValidatorAdded { validator: T::AccountId },
+		/// `validator` left the set; it is planned at the next session rotation and stops
+		/// validating at the one after.
+		ValidatorRemoved { validator: T::AccountId },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The account is already a validator.
+		AlreadyExists,
+		/// The account is not a validator.
+		NotFound,
+		/// The set already has `MaxValidators` validators.
+		TooManyValidators,
+		/// The set has `MinValidators` validators; removing one would go below.
+		TooFewValidators,
+		/// The account has not registered session keys (`session.set_keys`); the session
+		/// pallet would skip it.
+		NoSessionKeys,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(
+				T::MinValidators::get() >= 1,
+				"MinValidators must be at least 1: an empty set stops block production"
+			);
+			assert!(
+				T::MinValidators::get() <= T::MaxValidators::get(),
+				"MinValidators must not exceed MaxValidators"
+			);
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Add `validator` to the set.
+		///
+		/// - Origin: `AddOrigin` (in the runtime, two thirds of the Council).
+		/// - `validator` must not be in the set, must have registered session keys, and the set
+		///   must have fewer than `MaxValidators` validators.
+		/// - Takes effect through `pallet-session`: planned at the next session rotation,
+		///   active from the one after.
+		/// - Emits `ValidatorAdded`.
+		/// - Cost: O(MaxValidators) in memory, two reads (the set, the session keys) and two
+		///   writes; `WeightInfo::add_validator`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::add_validator())]
+		pub fn add_validator(origin: OriginFor<T>, validator: T::AccountId) -> DispatchResult {
+			T::AddOrigin::ensure_origin(origin)?;
+			Self::do_add_validator(validator)
+		}
+
+		/// Remove `validator` from the set.
+		///
+		/// - Origin: `RemoveOrigin` (in the runtime, two thirds of the Council).
+		/// - `validator` must be in the set, and the set must keep at least `MinValidators`.
+		/// - Takes effect through `pallet-session`: the validator keeps validating until the
+		///   second session rotation from now.
+		/// - Emits `ValidatorRemoved`.
+		/// - Cost: O(MaxValidators) in memory, one read and two writes;
+		///   `WeightInfo::remove_validator`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::remove_validator())]
+		pub fn remove_validator(origin: OriginFor<T>, validator: T::AccountId) -> DispatchResult {
+			T::RemoveOrigin::ensure_origin(origin)?;
+			Self::do_remove_validator(validator)
+		}
+	}
+}

@@ -1,0 +1,381 @@
+//! Tests of the validator set: genesis, each call and each of its errors, the session manager,
+//! and what `pallet-session` makes of the set.
+
+use crate::{mock::*, Error, Event, SetChanged, Validators, WeightInfo};
+use frame_support::{assert_noop, assert_ok, dispatch::GetDispatchInfo};
+use frame_system::RawOrigin;
+use pallet_session::SessionManager;
+use sp_runtime::DispatchError;
+
+/// The validator list of this pallet.
+fn validators() -> Vec<u64> {
+	Validators::<Test>::get().into_inner()
+}
+
+/// The set `pallet-session` validates with now.
+fn active() -> Vec<u64> {
+	pallet_session::Validators::<Test>::get()
+}
+
+/// The set `pallet-session` has queued for the next session.
+fn queued() -> Vec<u64> {
+	Session::queued_keys().into_iter().map(|(who, _)| who).collect()
+}
+
+fn add(who: u64) -> Result<(), DispatchError> {
+	ValidatorSet::add_validator(RuntimeOrigin::signed(ADDER), who)
+}
+
+fn remove(who: u64) -> Result<(), DispatchError> {
+	ValidatorSet::remove_validator(RuntimeOrigin::signed(REMOVER), who)
+}
+
+/// Ends the current session, as `pallet-session` does every `SESSION_PERIOD` blocks.
+fn rotate() {
+	Session::rotate_session();
+}
+
+mod genesis {
+	use super::*;
+
+	#[test]
+	fn genesis_stores_the_validators_sorted_and_the_session_uses_them() {
+		ExtBuilder::default()
+			.validators(vec![CHARLIE, ALICE, BOB])
+			.build_and_execute(|| {
+				assert_eq!(validators(), vec![ALICE, BOB, CHARLIE]);
+				assert!(!SetChanged::<Test>::get());
+				assert_eq!(active(), vec![ALICE, BOB, CHARLIE]);
+				assert_eq!(queued(), vec![ALICE, BOB, CHARLIE]);
+			});
+	}
+
+	#[test]
+	#[should_panic(expected = "initial_validators has duplicates")]
+	fn genesis_with_a_duplicate_is_refused() {
+		ExtBuilder::default().validators(vec![ALICE, BOB, ALICE]).build();
+	}
+
+	#[test]
+	#[should_panic(expected = "initial_validators has fewer than MinValidators accounts")]
+	fn genesis_below_the_minimum_is_refused() {
+		ExtBuilder::default().validators(vec![ALICE]).build();
+	}
+
+	#[test]
+	#[should_panic(expected = "initial_validators has more than MaxValidators accounts")]
+	fn genesis_above_the_maximum_is_refused() {
+		ExtBuilder::default().validators(vec![ALICE, BOB, CHARLIE, DAVE, EVE]).build();
+	}
+
+	#[test]
+	fn an_unconfigured_genesis_builds_and_the_session_uses_its_own_keys() {
+		ExtBuilder::default()
+			.validators(vec![])
+			.session_keys(vec![ALICE, BOB])
+			.build()
+			.execute_with(|| {
+				assert!(validators().is_empty());
+				assert_eq!(ValidatorSet::new_session_genesis(0), None);
+				assert_eq!(active(), vec![ALICE, BOB]);
+				assert_eq!(
+					ValidatorSet::do_try_state(),
+					Err("Validators has fewer than MinValidators accounts".into())
+				);
+			});
+	}
+
+	#[test]
+	fn genesis_at_the_bounds_is_accepted() {
+		ExtBuilder::default().validators(vec![ALICE, BOB]).build_and_execute(|| {
+			assert_eq!(validators(), vec![ALICE, BOB]);
+		});
+		ExtBuilder::default()
+			.validators(vec![ALICE, BOB, CHARLIE, DAVE])
+			.build_and_execute(|| {
+				assert_eq!(validators(), vec![ALICE, BOB, CHARLIE, DAVE]);
+			});
+	}
+}
+
+mod add_validator {
+	use super::*;
+
+	#[test]
+	fn add_validator_adds_it_marks_the_set_changed_and_emits_an_event() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_ok!(add(DAVE));
+			assert_eq!(validators(), vec![ALICE, BOB, CHARLIE, DAVE]);
+			assert!(SetChanged::<Test>::get());
+			System::assert_last_event(Event::ValidatorAdded { validator: DAVE }.into());
+		});
+	}
+
+	#[test]
+	fn add_validator_keeps_the_list_sorted() {
+		ExtBuilder::default()
+			.validators(vec![ALICE, CHARLIE, EVE])
+			.build_and_execute(|| {
+				assert_ok!(add(DAVE));
+				assert_eq!(validators(), vec![ALICE, CHARLIE, DAVE, EVE]);
+			});
+		ExtBuilder::default().validators(vec![BOB, CHARLIE]).build_and_execute(|| {
+			assert_ok!(add(ALICE));
+			assert_eq!(validators(), vec![ALICE, BOB, CHARLIE]);
+		});
+	}
+
+	#[test]
+	fn add_validator_from_another_origin_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			for origin in [
+				RuntimeOrigin::signed(ALICE),
+				RuntimeOrigin::signed(REMOVER),
+				RawOrigin::Root.into(),
+				RawOrigin::None.into(),
+			] {
+				assert_noop!(ValidatorSet::add_validator(origin, DAVE), DispatchError::BadOrigin);
+			}
+		});
+	}
+
+	#[test]
+	fn add_validator_of_a_validator_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(add(BOB), Error::<Test>::AlreadyExists);
+		});
+	}
+
+	#[test]
+	fn add_validator_without_session_keys_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(add(NOKEYS), Error::<Test>::NoSessionKeys);
+		});
+	}
+
+	#[test]
+	fn add_validator_after_purging_session_keys_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_ok!(Session::purge_keys(RuntimeOrigin::signed(DAVE)));
+			assert_noop!(add(DAVE), Error::<Test>::NoSessionKeys);
+		});
+	}
+
+	#[test]
+	fn add_validator_beyond_the_maximum_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_ok!(add(DAVE));
+			assert_eq!(validators().len() as u32, MAX_VALIDATORS);
+			assert_noop!(add(EVE), Error::<Test>::TooManyValidators);
+		});
+	}
+}
+
+mod remove_validator {
+	use super::*;
+
+	#[test]
+	fn remove_validator_removes_it_marks_the_set_changed_and_emits_an_event() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_ok!(remove(BOB));
+			assert_eq!(validators(), vec![ALICE, CHARLIE]);
+			assert!(SetChanged::<Test>::get());
+			System::assert_last_event(Event::ValidatorRemoved { validator: BOB }.into());
+		});
+	}
+
+	#[test]
+	fn remove_validator_from_another_origin_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			for origin in [
+				RuntimeOrigin::signed(BOB),
+				RuntimeOrigin::signed(ADDER),
+				RawOrigin::Root.into(),
+				RawOrigin::None.into(),
+			] {
+				assert_noop!(ValidatorSet::remove_validator(origin, BOB), DispatchError::BadOrigin);
+			}
+		});
+	}
+
+	#[test]
+	fn remove_validator_of_a_non_validator_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(remove(DAVE), Error::<Test>::NotFound);
+			assert_noop!(remove(NOKEYS), Error::<Test>::NotFound);
+		});
+	}
+
+	#[test]
+	fn remove_validator_below_the_minimum_is_rejected() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_ok!(remove(CHARLIE));
+			assert_eq!(validators().len() as u32, MIN_VALIDATORS);
+			assert_noop!(remove(ALICE), Error::<Test>::TooFewValidators);
+			// Not found comes first: nothing to remove.
+			assert_noop!(remove(CHARLIE), Error::<Test>::NotFound);
+		});
+	}
+
+	#[test]
+	fn a_removed_validator_can_be_added_again() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_ok!(remove(BOB));
+			assert_ok!(add(BOB));
+			assert_eq!(validators(), vec![ALICE, BOB, CHARLIE]);
+			System::assert_last_event(Event::ValidatorAdded { validator: BOB }.into());
+		});
+	}
+}
+
+mod session_manager {
+	use super::*;
+
+	#[test]
+	fn new_session_returns_none_while_the_set_is_unchanged() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_eq!(ValidatorSet::new_session(2), None);
+			assert_eq!(ValidatorSet::new_session(3), None);
+		});
+	}
+
+	#[test]
+	fn new_session_returns_the_new_set_once_after_an_add() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_ok!(add(DAVE));
+			assert_eq!(ValidatorSet::new_session(2), Some(vec![ALICE, BOB, CHARLIE, DAVE]));
+			assert!(!SetChanged::<Test>::get());
+			assert_eq!(ValidatorSet::new_session(3), None);
+		});
+	}
+
+	#[test]
+	fn new_session_returns_the_new_set_once_after_a_remove() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_ok!(remove(ALICE));
+			assert_eq!(ValidatorSet::new_session(2), Some(vec![BOB, CHARLIE]));
+			assert_eq!(ValidatorSet::new_session(3), None);
+		});
+	}
+
+	#[test]
+	fn new_session_returns_all_changes_since_the_last_call_together() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_ok!(add(DAVE));
+			assert_ok!(remove(ALICE));
+			assert_eq!(ValidatorSet::new_session(2), Some(vec![BOB, CHARLIE, DAVE]));
+			assert_eq!(ValidatorSet::new_session(3), None);
+		});
+	}
+
+	#[test]
+	fn failed_calls_do_not_mark_the_set_changed() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert!(add(NOKEYS).is_err());
+			assert!(remove(DAVE).is_err());
+			assert_eq!(ValidatorSet::new_session(2), None);
+		});
+	}
+
+	#[test]
+	fn new_session_genesis_returns_the_set_and_leaves_the_flag() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_eq!(ValidatorSet::new_session_genesis(0), Some(vec![ALICE, BOB, CHARLIE]));
+			assert_ok!(add(DAVE));
+			assert_eq!(ValidatorSet::new_session_genesis(1), Some(vec![ALICE, BOB, CHARLIE, DAVE]));
+			assert!(SetChanged::<Test>::get());
+		});
+	}
+
+	#[test]
+	fn start_and_end_session_change_nothing() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_ok!(add(DAVE));
+			ValidatorSet::end_session(1);
+			ValidatorSet::start_session(2);
+			assert_eq!(validators(), vec![ALICE, BOB, CHARLIE, DAVE]);
+			assert!(SetChanged::<Test>::get());
+		});
+	}
+}
+
+/// What `pallet-session` does with the set, rotation by rotation.
+mod with_session {
+	use super::*;
+
+	#[test]
+	fn an_added_validator_is_queued_at_the_next_rotation_and_active_at_the_one_after() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_ok!(add(DAVE));
+			assert_eq!(active(), vec![ALICE, BOB, CHARLIE]);
+
+			rotate();
+			assert_eq!(active(), vec![ALICE, BOB, CHARLIE]);
+			assert_eq!(queued(), vec![ALICE, BOB, CHARLIE, DAVE]);
+			System::assert_has_event(pallet_session::Event::NewQueued.into());
+
+			rotate();
+			assert_eq!(active(), vec![ALICE, BOB, CHARLIE, DAVE]);
+		});
+	}
+
+	#[test]
+	fn a_removed_validator_validates_until_the_second_rotation() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_ok!(remove(BOB));
+			rotate();
+			assert_eq!(active(), vec![ALICE, BOB, CHARLIE]);
+			assert_eq!(queued(), vec![ALICE, CHARLIE]);
+			rotate();
+			assert_eq!(active(), vec![ALICE, CHARLIE]);
+		});
+	}
+
+	#[test]
+	fn without_changes_the_session_keeps_its_set() {
+		ExtBuilder::default().build_and_execute(|| {
+			rotate();
+			rotate();
+			assert_eq!(active(), vec![ALICE, BOB, CHARLIE]);
+			assert_eq!(queued(), vec![ALICE, BOB, CHARLIE]);
+			assert!(!System::events()
+				.iter()
+				.any(|record| record.event
+					== RuntimeEvent::Session(pallet_session::Event::NewQueued)));
+		});
+	}
+
+	#[test]
+	fn a_validator_that_purged_its_keys_is_skipped_by_the_session() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_ok!(add(DAVE));
+			assert_ok!(Session::purge_keys(RuntimeOrigin::signed(DAVE)));
+			rotate();
+			rotate();
+			// Still listed here, but the session pallet left it out: no keys, no validation.
+			assert_eq!(validators(), vec![ALICE, BOB, CHARLIE, DAVE]);
+			assert_eq!(active(), vec![ALICE, BOB, CHARLIE]);
+		});
+	}
+
+	#[test]
+	fn sessions_rotate_on_their_own_every_period() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_ok!(add(DAVE));
+			for block in 2..=2 * SESSION_PERIOD {
+				System::set_block_number(block);
+				<Session as frame_support::traits::OnInitialize<u64>>::on_initialize(block);
+			}
+			assert_eq!(Session::current_index(), 2);
+			assert_eq!(active(), vec![ALICE, BOB, CHARLIE, DAVE]);
+		});
+	}
+}
+
+#[test]
+fn calls_are_weighed_by_their_weight_functions() {
+	let add = crate::Call::<Test>::add_validator { validator: DAVE }.get_dispatch_info();
+	assert_eq!(add.call_weight, <() as WeightInfo>::add_validator());
+	let remove = crate::Call::<Test>::remove_validator { validator: BOB }.get_dispatch_info();
+	assert_eq!(remove.call_weight, <() as WeightInfo>::remove_validator());
+}
