@@ -19,8 +19,9 @@ use sp_session::OpaqueGeneratedSessionKeys;
 use sp_version::RuntimeVersion;
 
 use super::{
-	opaque::SessionKeys, AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt,
-	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment, VERSION,
+	opaque::SessionKeys, AccountId, Aura, Balance, Block, BlockNumber, Executive, Grandpa,
+	InherentDataExt, Nonce, Registry, Runtime, RuntimeCall, RuntimeGenesisConfig, System,
+	TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -192,6 +193,30 @@ impl_runtime_apis! {
 
 		fn query_length_to_fee(length: u32) -> Balance {
 			TransactionPayment::length_to_fee(length)
+		}
+	}
+
+	impl pallet_registry_runtime_api::RegistryApi<Block, AccountId, BlockNumber> for Runtime {
+		fn institution(
+			institution: AccountId,
+		) -> Option<pallet_registry_runtime_api::InstitutionView<BlockNumber>> {
+			Registry::institution(&institution)
+		}
+
+		fn is_accredited(institution: AccountId) -> bool {
+			Registry::is_accredited(&institution)
+		}
+
+		fn was_accredited_at(institution: AccountId, at: BlockNumber) -> bool {
+			Registry::was_accredited_at(&institution, at)
+		}
+
+		fn instructors_of(institution: AccountId) -> Vec<AccountId> {
+			Registry::instructors_of(&institution)
+		}
+
+		fn institutions_of(instructor: AccountId) -> Vec<AccountId> {
+			Registry::institutions_of(&instructor)
 		}
 	}
 

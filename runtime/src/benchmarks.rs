@@ -4,4 +4,9 @@ frame_benchmarking::define_benchmarks!(
 	[frame_system, SystemBench::<Runtime>]
 	[pallet_balances, Balances]
 	[pallet_timestamp, Timestamp]
+	[pallet_collective, Council]
+	[pallet_membership, CouncilMembership]
+	[pallet_validator_set, ValidatorSet]
+	[pallet_upgrade, Upgrade]
+	[pallet_registry, Registry]
 );

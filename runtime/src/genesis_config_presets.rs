@@ -3,33 +3,44 @@
 //! A chain spec names a preset, and the node asks the runtime for it by name
 //! (`GenesisBuilder::get_preset`), so the genesis state is defined once, here, next to the types
 //! it uses.
+//!
+//! There is no sudo key: the Council (its members set here) governs from block 1. Validators are
+//! given to the validator set and their session keys to the session pallet, which hands them to
+//! Aura and GRANDPA; those two pallets' own genesis authorities stay empty.
 
-use crate::{AccountId, BalancesConfig, RuntimeGenesisConfig, UNIT};
+use crate::{
+	opaque::SessionKeys, AccountId, BalancesConfig, CouncilMembershipConfig, RuntimeGenesisConfig,
+	SessionConfig, ValidatorSetConfig, UNIT,
+};
 use alloc::{string::String, vec, vec::Vec};
-use frame_support::build_struct_json_patch;
+use frame_support::{build_struct_json_patch, BoundedVec};
 use serde_json::Value;
-use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 /// What every well-known development account holds at genesis.
 pub const ENDOWMENT: u128 = 1_000_000 * UNIT;
 
-/// A validator's keys: Aura (sr25519) to author, GRANDPA (ed25519) to finalize.
+/// A validator: its account, and its session keys (Aura sr25519 to author, GRANDPA ed25519 to
+/// finalize).
 pub struct Validator {
-	pub aura: AuraId,
-	pub grandpa: GrandpaId,
+	pub account: AccountId,
+	pub keys: SessionKeys,
 }
 
 impl Validator {
-	fn well_known(sr: Sr25519Keyring, ed: Ed25519Keyring) -> Self {
-		Validator { aura: sr.public().into(), grandpa: ed.public().into() }
+	/// The well-known development validator `name` (`//Alice`, ...): account and keys from the
+	/// same seed, as `--alice` puts them in the node's keystore.
+	pub fn well_known(sr: Sr25519Keyring, ed: Ed25519Keyring) -> Self {
+		Validator {
+			account: sr.to_account_id(),
+			keys: SessionKeys { aura: sr.public().into(), grandpa: ed.public().into() },
+		}
 	}
 }
 
-/// The genesis state of a chain with these validators and endowed accounts.
-fn genesis(validators: Vec<Validator>, endowed: Vec<AccountId>) -> Value {
+/// The genesis state of a chain with these validators, Council members and endowed accounts.
+fn genesis(validators: Vec<Validator>, council: Vec<AccountId>, endowed: Vec<AccountId>) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: endowed
@@ -38,11 +49,15 @@ fn genesis(validators: Vec<Validator>, endowed: Vec<AccountId>) -> Value {
 				.map(|account| (account, ENDOWMENT))
 				.collect::<Vec<_>>(),
 		},
-		aura: pallet_aura::GenesisConfig {
-			authorities: validators.iter().map(|v| v.aura.clone()).collect::<Vec<_>>(),
+		council_membership: CouncilMembershipConfig { members: BoundedVec::truncate_from(council) },
+		validator_set: ValidatorSetConfig {
+			initial_validators: validators.iter().map(|v| v.account.clone()).collect::<Vec<_>>(),
 		},
-		grandpa: pallet_grandpa::GenesisConfig {
-			authorities: validators.iter().map(|v| (v.grandpa.clone(), 1)).collect::<Vec<_>>(),
+		session: SessionConfig {
+			keys: validators
+				.into_iter()
+				.map(|v| (v.account.clone(), v.account, v.keys))
+				.collect::<Vec<_>>(),
 		},
 	})
 }
@@ -52,22 +67,26 @@ fn well_known_accounts() -> Vec<AccountId> {
 	Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect()
 }
 
-/// `development`: Alice alone validates.
+/// `development`: Alice alone validates and alone sits on the Council, so a motion with
+/// threshold 1 executes at once.
 pub fn development() -> Value {
 	genesis(
 		vec![Validator::well_known(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		vec![Sr25519Keyring::Alice.to_account_id()],
 		well_known_accounts(),
 	)
 }
 
-/// `local_testnet`: Alice, Bob and Charlie validate.
+/// `local_testnet`: Alice, Bob and Charlie validate and sit on the Council.
 pub fn local_testnet() -> Value {
+	let members = [
+		(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+		(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+		(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+	];
 	genesis(
-		vec![
-			Validator::well_known(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-			Validator::well_known(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
-			Validator::well_known(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
-		],
+		members.iter().map(|(sr, ed)| Validator::well_known(*sr, *ed)).collect(),
+		members.iter().map(|(sr, _)| sr.to_account_id()).collect(),
 		well_known_accounts(),
 	)
 }

@@ -18,6 +18,8 @@
 include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 pub mod apis;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
 
@@ -187,6 +189,27 @@ mod runtime {
 
 	#[runtime::pallet_index(5)]
 	pub type TransactionPayment = pallet_transaction_payment;
+
+	// Governance (20-39). The validator set comes before the session pallet that asks it for
+	// each new set.
+	#[runtime::pallet_index(20)]
+	pub type Council = pallet_collective<Instance1>;
+
+	#[runtime::pallet_index(21)]
+	pub type CouncilMembership = pallet_membership<Instance1>;
+
+	#[runtime::pallet_index(22)]
+	pub type ValidatorSet = pallet_validator_set;
+
+	#[runtime::pallet_index(23)]
+	pub type Session = pallet_session;
+
+	#[runtime::pallet_index(24)]
+	pub type Upgrade = pallet_upgrade;
+
+	// Learning Tokens (40-).
+	#[runtime::pallet_index(40)]
+	pub type Registry = pallet_registry;
 }
 
 #[cfg(test)]

@@ -1,5 +1,8 @@
 //! One `impl Config` per pallet. The values that shape the chain (block time, weights, fees,
-//! deposits) are set here and nowhere else.
+//! deposits) are set here and nowhere else; governance and the registry of trust in
+//! [`governance`].
+
+pub mod governance;
 
 use frame_support::{
 	derive_impl,

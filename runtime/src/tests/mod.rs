@@ -35,7 +35,7 @@ fn merge(base: &mut Value, patch: Value) {
 }
 
 /// Genesis storage of the named preset, built through the same runtime API the node calls.
-fn preset_storage(name: &str) -> sp_io::TestExternalities {
+pub(crate) fn preset_storage(name: &str) -> sp_io::TestExternalities {
 	let patch =
 		genesis_config_presets::get_preset(&PresetId::from(name)).expect("the preset exists");
 	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serializes");
@@ -71,12 +71,14 @@ fn development_preset_has_alice_as_the_only_validator() {
 #[test]
 fn local_testnet_preset_has_three_validators() {
 	preset_storage(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let aura: Vec<_> = pallet_aura::Authorities::<Runtime>::get().into_inner();
-		let expected: Vec<sp_consensus_aura::sr25519::AuthorityId> =
+		let mut aura: Vec<_> = pallet_aura::Authorities::<Runtime>::get().into_inner();
+		let mut expected: Vec<sp_consensus_aura::sr25519::AuthorityId> =
 			[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
 				.into_iter()
 				.map(|k| k.public().into())
 				.collect();
+		aura.sort();
+		expected.sort();
 		assert_eq!(aura, expected);
 		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 3);
 	});
@@ -107,7 +109,7 @@ fn tx_extension(nonce: u32) -> TxExtension {
 }
 
 /// A transaction signed by `signer` as a wallet signs it.
-fn signed(call: RuntimeCall, signer: &sr25519::Pair, nonce: u32) -> UncheckedExtrinsic {
+pub(crate) fn signed(call: RuntimeCall, signer: &sr25519::Pair, nonce: u32) -> UncheckedExtrinsic {
 	let extension = tx_extension(nonce);
 	let payload = SignedPayload::new(call.clone(), extension.clone()).expect("valid payload");
 	let signature = MultiSignature::from(payload.using_encoded(|bytes| signer.sign(bytes)));
@@ -218,3 +220,5 @@ fn transaction_with_a_bad_signature_or_replayed_nonce_is_rejected_and_changes_no
 		assert_eq!(Balances::free_balance(&bob), ENDOWMENT + UNIT);
 	});
 }
+
+mod governance;
