@@ -130,5 +130,8 @@ export async function stopNode(node, { signal = 'SIGTERM', keepBasePath = false 
     clearTimeout(timer);
   }
   running.delete(node);
-  if (!keepBasePath) rmSync(node.basePath, { recursive: true, force: true });
+  // LT_KEEP_BASE_PATHS=1 keeps every node's database and log for a post-mortem.
+  if (!keepBasePath && !process.env.LT_KEEP_BASE_PATHS) {
+    rmSync(node.basePath, { recursive: true, force: true });
+  }
 }

@@ -33,7 +33,10 @@ describe('a dev node, through @polkadot/api', () => {
   test('metadata decodes without custom types and lists the runtime pallets', async () => {
     const metadata = await api.rpc.state.getMetadata();
     const pallets = metadata.asLatest.pallets.map((p) => p.name.toString());
-    for (const name of ['System', 'Timestamp', 'Aura', 'Grandpa', 'Balances', 'TransactionPayment']) {
+    for (const name of [
+      'System', 'Timestamp', 'Aura', 'Grandpa', 'Balances', 'TransactionPayment',
+      'Council', 'CouncilMembership', 'ValidatorSet', 'Session', 'Upgrade', 'Registry',
+    ]) {
       assert.ok(pallets.includes(name), `metadata lists ${name}: ${pallets.join(', ')}`);
     }
     assert.ok(metadata.version >= 14, `metadata v${metadata.version} carries its own types`);
