@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: formatting, the Rust tests, and the end-to-end suite against the real node.
+# Runs every test: formatting, clippy, the Rust tests, and the end-to-end suite against the real
+# node.
 # Exits non-zero on the first failure. This is what CI runs (.ci/run).
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,6 +15,9 @@ cargo fmt --all -- --check
 
 step "build the node (debug, with the wasm runtime)"
 cargo build --locked -p learning-tokens-node
+
+step "cargo clippy (warnings are errors)"
+cargo clippy --locked --workspace --all-targets -- -D warnings
 
 step "Rust tests"
 cargo test --locked --workspace

@@ -1,5 +1,9 @@
 //! The Learning Tokens node.
 
+// The node returns sc-cli's and sc-service's error types, which are large; boxing them at every
+// call would only obscure the code.
+#![allow(clippy::result_large_err)]
+
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod chain_spec;

@@ -1,0 +1,163 @@
+//! A small runtime for the courses pallet's tests and benchmark tests: System and the courses
+//! pallet, with [`MockRegistry`] standing in for the registry of trust.
+
+use crate as pallet_courses;
+use codec::Encode;
+use frame_support::{derive_impl, storage::unhashed, traits::ConstU32};
+use pallet_registry::TrustRegistry;
+use sp_runtime::BuildStorage;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Courses: pallet_courses,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+}
+
+/// An accredited institution.
+pub const UNIVERSITY: u64 = 10;
+/// Another accredited institution.
+pub const COLLEGE: u64 = 11;
+/// An institution that is not accredited (suspended, say).
+pub const SUSPENDED: u64 = 12;
+/// The lead instructor of the test courses: an instructor of `UNIVERSITY` and `SUSPENDED`.
+pub const LEAD: u64 = 1;
+/// Instructors of `UNIVERSITY`.
+pub const CO: u64 = 2;
+pub const CO2: u64 = 3;
+pub const CO3: u64 = 4;
+/// An instructor of `COLLEGE` only.
+pub const STRANGER: u64 = 5;
+/// Learners: plain accounts with no balance.
+pub const ALICE: u64 = 100;
+pub const BOB: u64 = 101;
+pub const CHARLIE: u64 = 102;
+
+pub const MAX_TITLE_LEN: u32 = 16;
+pub const MAX_UNITS: u32 = 3;
+pub const MAX_SKILL_ID_LEN: u32 = 40;
+pub const MAX_UNIT_TITLE_LEN: u32 = 16;
+pub const MAX_ASSESSMENTS: u32 = 4;
+pub const MAX_GUIDE_VERSIONS: u32 = 3;
+pub const MAX_CO_INSTRUCTORS: u32 = 2;
+pub const MAX_BATCH: u32 = 500;
+
+impl pallet_courses::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type Registry = MockRegistry;
+	type MaxTitleLen = ConstU32<MAX_TITLE_LEN>;
+	type MaxUnits = ConstU32<MAX_UNITS>;
+	type MaxSkillIdLen = ConstU32<MAX_SKILL_ID_LEN>;
+	type MaxUnitTitleLen = ConstU32<MAX_UNIT_TITLE_LEN>;
+	type MaxAssessments = ConstU32<MAX_ASSESSMENTS>;
+	type MaxGuideVersions = ConstU32<MAX_GUIDE_VERSIONS>;
+	type MaxCoInstructors = ConstU32<MAX_CO_INSTRUCTORS>;
+	type MaxBatch = ConstU32<MAX_BATCH>;
+	type WeightInfo = ();
+}
+
+/// The registry of trust, reduced to two sets kept in the test state (so each test starts
+/// empty): the accredited institutions and the (instructor, institution) pairs.
+pub struct MockRegistry;
+
+impl MockRegistry {
+	fn accredited_key(institution: &u64) -> Vec<u8> {
+		(b"mock/accredited", institution).encode()
+	}
+
+	fn instructor_key(instructor: &u64, institution: &u64) -> Vec<u8> {
+		(b"mock/instructor", instructor, institution).encode()
+	}
+
+	/// Accredits `institution`.
+	pub fn accredit(institution: u64) {
+		unhashed::put(&Self::accredited_key(&institution), &true);
+	}
+
+	/// Suspends `institution`: it is no longer accredited; its instructors stay.
+	pub fn suspend(institution: u64) {
+		unhashed::kill(&Self::accredited_key(&institution));
+	}
+
+	/// Registers `instructor` with `institution`.
+	pub fn add_instructor(institution: u64, instructor: u64) {
+		unhashed::put(&Self::instructor_key(&instructor, &institution), &true);
+	}
+
+	/// Removes `instructor` from `institution`.
+	pub fn remove_instructor(institution: u64, instructor: u64) {
+		unhashed::kill(&Self::instructor_key(&instructor, &institution));
+	}
+}
+
+impl TrustRegistry<u64, u64> for MockRegistry {
+	fn is_accredited(institution: &u64) -> bool {
+		unhashed::exists(&Self::accredited_key(institution))
+	}
+
+	fn was_accredited_at(institution: &u64, _at: u64) -> bool {
+		Self::is_accredited(institution)
+	}
+
+	fn is_instructor_of(instructor: &u64, institution: &u64) -> bool {
+		unhashed::exists(&Self::instructor_key(instructor, institution))
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn register_for_benchmarks(
+		institution: &u64,
+		instructor: &u64,
+	) -> frame_support::dispatch::DispatchResult {
+		Self::accredit(*institution);
+		Self::add_instructor(*institution, *instructor);
+		Ok(())
+	}
+}
+
+/// Builds the test state, and checks the pallet's invariants after each test.
+#[derive(Default)]
+pub struct ExtBuilder;
+
+impl ExtBuilder {
+	/// Genesis at block 1: `UNIVERSITY` and `COLLEGE` accredited, `SUSPENDED` not; `LEAD`,
+	/// `CO`, `CO2` and `CO3` instructors of `UNIVERSITY`, `LEAD` also of `SUSPENDED`,
+	/// `STRANGER` of `COLLEGE`.
+	pub fn build(self) -> sp_io::TestExternalities {
+		let storage = frame_system::GenesisConfig::<Test>::default()
+			.build_storage()
+			.expect("system genesis builds");
+		let mut ext = sp_io::TestExternalities::new(storage);
+		ext.execute_with(|| {
+			System::set_block_number(1);
+			MockRegistry::accredit(UNIVERSITY);
+			MockRegistry::accredit(COLLEGE);
+			for instructor in [LEAD, CO, CO2, CO3] {
+				MockRegistry::add_instructor(UNIVERSITY, instructor);
+			}
+			MockRegistry::add_instructor(SUSPENDED, LEAD);
+			MockRegistry::add_instructor(COLLEGE, STRANGER);
+		});
+		ext
+	}
+
+	/// Runs `test`, then checks every invariant of the pallet.
+	pub fn build_and_execute(self, test: impl FnOnce()) {
+		self.build().execute_with(|| {
+			test();
+			Courses::do_try_state().expect("the courses invariants hold after the test");
+		});
+	}
+}
+
+/// The test state, for the benchmark tests.
+#[cfg(feature = "runtime-benchmarks")]
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	ExtBuilder.build()
+}

@@ -1,0 +1,65 @@
+//! What other pallets (the lifecycle pallet) may ask about courses.
+
+use crate::types::{Assessment, CipCode, CourseId, GuideVersion, UnitOfCompetency};
+use frame_support::traits::Get;
+
+/// Courses, as the lifecycle pallet sees them.
+///
+/// Implemented by [`Pallet`](crate::Pallet). A pallet that needs it declares
+/// `type Courses: CourseInspect<Self::AccountId>` in its `Config`. Every query answers `None`
+/// (or `false`) for a course that does not exist.
+pub trait CourseInspect<AccountId> {
+	/// The longest skill identifier of a unit of competency, in bytes.
+	type MaxSkillIdLen: Get<u32>;
+
+	/// The longest title of a unit of competency, in bytes.
+	type MaxUnitTitleLen: Get<u32>;
+
+	/// Whether `course` exists (closed or not).
+	fn exists(course: CourseId) -> bool;
+
+	/// The institution `course` belongs to.
+	fn institution(course: CourseId) -> Option<AccountId>;
+
+	/// Whether `who` is the lead or a co-instructor of `course`. This says nothing about the
+	/// institution's standing or whether `who` still acts for it: ask the registry too.
+	fn is_instructor(course: CourseId, who: &AccountId) -> bool;
+
+	/// Whether `learner` is enrolled in `course` (accepted an invitation or joined); an
+	/// invitation that was not accepted does not count.
+	fn is_enrolled(course: CourseId, learner: &AccountId) -> bool;
+
+	/// Whether `course` was closed: nothing may happen in it any more.
+	fn is_closed(course: CourseId) -> bool;
+
+	/// The version of the scoring guide that new awards in `course` use.
+	fn current_guide_version(course: CourseId) -> Option<GuideVersion>;
+
+	/// The assessment at `index` (from 0) of version `version` of the scoring guide of
+	/// `course`, with its maxima. Every published version stays readable.
+	fn assessment(course: CourseId, version: GuideVersion, index: u32) -> Option<Assessment>;
+
+	/// The unit of competency at `index` (from 0) of `course`.
+	fn unit(
+		course: CourseId,
+		index: u32,
+	) -> Option<UnitOfCompetency<Self::MaxSkillIdLen, Self::MaxUnitTitleLen>>;
+
+	/// The field of knowledge of `course`.
+	fn cip_code(course: CourseId) -> Option<CipCode>;
+
+	/// Creates an open course of `institution` led by `lead`, with the most units and
+	/// assessments, registering both in the registry first: for other pallets' benchmarks only.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn create_for_benchmarks(
+		institution: &AccountId,
+		lead: &AccountId,
+	) -> Result<CourseId, sp_runtime::DispatchError>;
+
+	/// Enrolls `learner` in `course` without an invitation: for other pallets' benchmarks only.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn enroll_for_benchmarks(
+		course: CourseId,
+		learner: &AccountId,
+	) -> frame_support::dispatch::DispatchResult;
+}
