@@ -46,64 +46,53 @@ export function bestAtLeast(api, number, timeoutMs = 60_000) {
   );
 }
 
+
+/** A dispatch error as `section.Name` for module errors, else its string form. */
+export function dispatchErrorText(api, dispatchError) {
+  if (!dispatchError.isModule) return dispatchError.toString();
+  const { section, name } = api.registry.findMetaError(dispatchError.asModule);
+  return `${section}.${name}`;
+}
+
 /**
- * Signs and submits `tx`, and resolves once its block is finalized, with the events it emitted
- * and the hash of that block. Rejects if the pool drops or invalidates it, or it fails to
- * dispatch (with the decoded module error).
+ * Signs and submits `tx` (with the pool-aware next nonce) and resolves once it is in a block
+ * (`until: 'inBlock'`) or in a finalized block (`until: 'finalized'`), with that block's hash
+ * and the transaction's events. Rejects if the pool drops, usurps or invalidates it, if it
+ * fails to dispatch (message `dispatch failed: section.Error`), or after `timeoutMs`.
  */
-export function submitFinalized(api, tx, signer, timeoutMs = 90_000) {
+function submit(api, tx, signer, until, timeoutMs) {
   return new Promise((ok, fail) => {
     let unsubscribe = () => {};
     const timer = setTimeout(() => {
       unsubscribe();
-      fail(new Error(`timed out after ${timeoutMs} ms waiting for finality`));
+      fail(new Error(`timed out after ${timeoutMs} ms waiting for ${until}`));
     }, timeoutMs);
-    const done = (f, value) => { clearTimeout(timer); unsubscribe(); f(value); };
-    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+    const done = (settle, value) => { clearTimeout(timer); unsubscribe(); settle(value); };
+    tx.signAndSend(signer, { nonce: -1 }, ({ status, events, dispatchError }) => {
       if (status.isDropped || status.isInvalid || status.isUsurped) {
         done(fail, new Error(`transaction ${status.type}`));
-      } else if (status.isFinalized) {
-        if (dispatchError) {
-          const message = dispatchError.isModule
-            ? (({ section, name }) => `${section}.${name}`)(api.registry.findMetaError(dispatchError.asModule))
-            : dispatchError.toString();
-          done(fail, new Error(`dispatch failed: ${message}`));
-        } else {
-          done(ok, { blockHash: status.asFinalized, events });
-        }
+        return;
+      }
+      const reached = until === 'finalized' ? status.isFinalized : status.isInBlock;
+      if (!reached) return;
+      if (dispatchError) {
+        done(fail, new Error(`dispatch failed: ${dispatchErrorText(api, dispatchError)}`));
+      } else {
+        const blockHash = until === 'finalized' ? status.asFinalized : status.asInBlock;
+        done(ok, { blockHash, events });
       }
     }).then((unsub) => { unsubscribe = unsub; }, (error) => done(fail, error));
   });
 }
 
-/**
- * Signs and submits `tx`, and resolves once it is in a (best, not yet final) block, with its
- * events. Rejects as `submitFinalized` does. Enough when the next step only needs the effect
- * visible to the pool; final assertions should wait for finality.
- */
+/** `submit` until finalized: for assertions about final state. */
+export function submitFinalized(api, tx, signer, timeoutMs = 90_000) {
+  return submit(api, tx, signer, 'finalized', timeoutMs);
+}
+
+/** `submit` until in a block: enough when the next step only needs the effect in the pool. */
 export function submitInBlock(api, tx, signer, timeoutMs = 60_000) {
-  return new Promise((ok, fail) => {
-    let unsubscribe = () => {};
-    const timer = setTimeout(() => {
-      unsubscribe();
-      fail(new Error(`timed out after ${timeoutMs} ms waiting for inclusion`));
-    }, timeoutMs);
-    const done = (f, value) => { clearTimeout(timer); unsubscribe(); f(value); };
-    tx.signAndSend(signer, { nonce: -1 }, ({ status, events, dispatchError }) => {
-      if (status.isDropped || status.isInvalid || status.isUsurped) {
-        done(fail, new Error(`transaction ${status.type}`));
-      } else if (status.isInBlock) {
-        if (dispatchError) {
-          const message = dispatchError.isModule
-            ? (({ section, name }) => `${section}.${name}`)(api.registry.findMetaError(dispatchError.asModule))
-            : dispatchError.toString();
-          done(fail, new Error(`dispatch failed: ${message}`));
-        } else {
-          done(ok, { blockHash: status.asInBlock, events });
-        }
-      }
-    }).then((unsub) => { unsubscribe = unsub; }, (error) => done(fail, error));
-  });
+  return submit(api, tx, signer, 'inBlock', timeoutMs);
 }
 
 /** The first event of `events` that `type` (e.g. api.events.council.Executed) matches. */

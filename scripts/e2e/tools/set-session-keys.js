@@ -14,6 +14,8 @@ import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
+import { submitFinalized } from '../lib/chain.js';
+
 async function main() {
   const [nodeUrl, chainUrl = nodeUrl] = process.argv.slice(2);
   const suri = process.env.SURI;
@@ -32,22 +34,8 @@ async function main() {
     const { keys, proof } = await node._rpcCore.provider.send(
       'author_rotateKeysWithOwner', [u8aToHex(operator.publicKey)],
     );
-    const blockHash = await new Promise((ok, fail) => {
-      chain.tx.session.setKeys(keys, proof).signAndSend(operator, ({ status, dispatchError }) => {
-        if (status.isInvalid || status.isDropped || status.isUsurped) fail(new Error(`transaction ${status.type}`));
-        if (status.isFinalized) {
-          if (dispatchError) {
-            const detail = dispatchError.isModule
-              ? (({ section, name }) => `${section}.${name}`)(chain.registry.findMetaError(dispatchError.asModule))
-              : dispatchError.toString();
-            fail(new Error(`session.setKeys failed: ${detail}`));
-          } else {
-            ok(status.asFinalized.toHex());
-          }
-        }
-      }).catch(fail);
-    });
-    console.log(JSON.stringify({ account: operator.address, keys, finalizedIn: blockHash }));
+    const { blockHash } = await submitFinalized(chain, chain.tx.session.setKeys(keys, proof), operator);
+    console.log(JSON.stringify({ account: operator.address, keys, finalizedIn: blockHash.toHex() }));
   } finally {
     await node.disconnect();
     if (chain !== node) await chain.disconnect();
