@@ -24,6 +24,6 @@ cargo test --locked --workspace
 
 step "end-to-end tests (@polkadot/api against the node)"
 export LT_NODE_BIN="$CARGO_TARGET_DIR/debug/learning-tokens-node"
-(cd scripts/e2e && node --test --test-concurrency=1 --test-reporter=spec tests/)
+(cd scripts/e2e && node --test --test-concurrency=2 --test-reporter=spec tests/)
 
 step "done"
