@@ -158,6 +158,9 @@ impl<T: Config> Pallet<T> {
 		}
 		for learner in &learners {
 			Enrollments::<T>::insert(course, learner, EnrollmentStatus::Invited);
+			// The entry references the learner's account, so that a fresh account with no
+			// balance exists and can sign its acceptance (see the crate docs).
+			frame_system::Pallet::<T>::inc_sufficients(learner);
 		}
 
 		let count: u32 = learners.len().saturated_into();
@@ -186,11 +189,16 @@ impl<T: Config> Pallet<T> {
 		let record = Courses::<T>::get(course);
 		let record = open_course::<T, _>(record.as_ref())?;
 		ensure!(record.open, Error::<T>::NotOpen);
-		Enrollments::<T>::try_mutate(course, &who, |status| -> Result<(), Error<T>> {
-			ensure!(*status != Some(EnrollmentStatus::Enrolled), Error::<T>::AlreadyEnrolled);
-			*status = Some(EnrollmentStatus::Enrolled);
-			Ok(())
-		})?;
+		let new_entry =
+			Enrollments::<T>::try_mutate(course, &who, |status| -> Result<bool, Error<T>> {
+				ensure!(*status != Some(EnrollmentStatus::Enrolled), Error::<T>::AlreadyEnrolled);
+				let new_entry = status.is_none();
+				*status = Some(EnrollmentStatus::Enrolled);
+				Ok(new_entry)
+			})?;
+		if new_entry {
+			frame_system::Pallet::<T>::inc_sufficients(&who);
+		}
 
 		Self::deposit_event(Event::LearnerJoined { course, learner: who });
 		Ok(())
@@ -286,6 +294,9 @@ impl<T: Config> CourseInspect<T::AccountId> for Pallet<T> {
 	#[cfg(feature = "runtime-benchmarks")]
 	fn enroll_for_benchmarks(course: CourseId, learner: &T::AccountId) -> DispatchResult {
 		ensure!(Courses::<T>::contains_key(course), Error::<T>::NotFound);
+		if Enrollments::<T>::get(course, learner).is_none() {
+			frame_system::Pallet::<T>::inc_sufficients(learner);
+		}
 		Enrollments::<T>::insert(course, learner, EnrollmentStatus::Enrolled);
 		Ok(())
 	}
@@ -345,8 +356,17 @@ impl<T: Config> Pallet<T> {
 			ensure!(guide_points(&guide).is_some(), "the points of a scoring guide overflow");
 		}
 
-		for (course, _learner) in Enrollments::<T>::iter_keys() {
+		let mut entries = alloc::collections::BTreeMap::<T::AccountId, u32>::new();
+		for (course, learner) in Enrollments::<T>::iter_keys() {
 			ensure!(Courses::<T>::contains_key(course), "an enrollment in no course");
+			let count = entries.entry(learner).or_default();
+			*count = count.saturating_add(1);
+		}
+		for (learner, count) in entries {
+			ensure!(
+				frame_system::Pallet::<T>::sufficients(&learner) >= count,
+				"a learner's account is referenced less often than it has enrollment entries"
+			);
 		}
 
 		Ok(())

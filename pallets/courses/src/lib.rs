@@ -21,8 +21,11 @@
 //! Enrollment needs the learner's consent: the lead or a co-instructor
 //! [`invite`](Pallet::invite)s learners (many in one call) and each learner
 //! [`accept_invitation`](Pallet::accept_invitation)s; or, if the course is open, any account
-//! may [`join`](Pallet::join) it. A learner needs no balance for either: only the call's fee,
-//! which the runtime decides.
+//! may [`join`](Pallet::join) it. Each enrollment entry (invited or enrolled) adds a
+//! *sufficient* reference to the learner's account (`frame_system::inc_sufficients`), kept as
+//! long as the entry (entries are never removed): an invited fresh account with no balance then
+//! exists, has a nonce and can sign its acceptance. The fee of a learner's call is the runtime's
+//! business; the Learning Tokens runtime makes these calls free (`pallet-feeless`).
 //!
 //! ## Terms
 //!
@@ -66,6 +69,7 @@
 //! - Every guide is non-empty and none of its sums of points overflows.
 //! - A course has at least one unit, a well-formed CIP code and a non-empty title; its
 //!   co-instructors hold no duplicates and never the lead.
+//! - A learner's account has at least as many sufficient references as enrollment entries.
 //!
 //! A suspended or revoked institution keeps its courses; only the creation of new ones needs
 //! the institution to be accredited now. The lifecycle pallet asks the registry whether the

@@ -710,6 +710,37 @@ mod invite {
 	}
 
 	#[test]
+	fn an_invitation_makes_a_fresh_account_exist_so_that_it_can_sign() {
+		ExtBuilder.build_and_execute(|| {
+			let id = create(false);
+			assert!(!System::account_exists(&ALICE));
+			assert_ok!(Courses::invite(signed(LEAD), id, vec![ALICE]));
+			assert!(System::account_exists(&ALICE));
+			assert_eq!(System::sufficients(&ALICE), 1);
+			// Accepting keeps the one reference; a second course's invitation adds one.
+			assert_ok!(Courses::accept_invitation(signed(ALICE), id));
+			assert_eq!(System::sufficients(&ALICE), 1);
+			let other = create(false);
+			assert_ok!(Courses::invite(signed(LEAD), other, vec![ALICE]));
+			assert_eq!(System::sufficients(&ALICE), 2);
+		});
+	}
+
+	#[test]
+	fn joining_references_the_account_once_per_course() {
+		ExtBuilder.build_and_execute(|| {
+			let open = create(true);
+			assert_ok!(Courses::join(signed(BOB), open));
+			assert_eq!(System::sufficients(&BOB), 1);
+			// Invited first, then joined: still one reference for the one entry.
+			let other = create(true);
+			assert_ok!(Courses::invite(signed(LEAD), other, vec![CHARLIE]));
+			assert_ok!(Courses::join(signed(CHARLIE), other));
+			assert_eq!(System::sufficients(&CHARLIE), 1);
+		});
+	}
+
+	#[test]
 	fn invite_is_weighed_per_learner() {
 		let call = crate::Call::<Test>::invite { course: 0, learners: vec![ALICE, BOB, CHARLIE] };
 		let info = frame_support::dispatch::GetDispatchInfo::get_dispatch_info(&call);
