@@ -1,0 +1,194 @@
+//! [`FreeOrPaid`]: the transaction extension that makes valid free calls free and keeps
+//! invalid ones out of blocks.
+
+use crate::{Config, Pallet, Refusal, RATE_LIMITED, WOULD_FAIL};
+use codec::{Decode, DecodeWithMemTracking, Encode};
+use core::{fmt, marker::PhantomData};
+use frame_support::{dispatch::GetDispatchInfo, traits::Get};
+use scale_info::TypeInfo;
+use sp_runtime::{
+	traits::{
+		AsSystemOriginSigner, DispatchInfoOf, DispatchOriginOf, Implication, PostDispatchInfoOf,
+		TransactionExtension, ValidateResult,
+	},
+	transaction_validity::{
+		InvalidTransaction, TransactionSource, TransactionValidity, TransactionValidityError,
+		ValidTransaction,
+	},
+	DispatchResult, Weight,
+};
+
+/// Wraps the fee extension `S` (`ChargeTransactionPayment`): a signed call that
+/// [`Config::FreeCalls`] lists pays nothing if it is within the signer's rate limit and would
+/// succeed, and is invalid otherwise; every other transaction goes to `S` unchanged.
+///
+/// It encodes as `S`, and reports `S`'s identifier and metadata: clients see `S`.
+#[derive(Encode, Decode, DecodeWithMemTracking, Clone, Eq, PartialEq, TypeInfo)]
+#[scale_info(skip_type_params(T))]
+pub struct FreeOrPaid<T, S>(pub S, PhantomData<T>);
+
+impl<T, S> From<S> for FreeOrPaid<T, S> {
+	fn from(inner: S) -> Self {
+		Self(inner, PhantomData)
+	}
+}
+
+impl<T, S: fmt::Debug> fmt::Debug for FreeOrPaid<T, S> {
+	fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+		write!(f, "FreeOrPaid({:?})", self.0)
+	}
+}
+
+/// What [`FreeOrPaid::validate`] hands to `prepare`.
+pub enum Val<AccountId, V> {
+	/// A free call of this signer.
+	Free(AccountId),
+	/// A paid transaction, with what `S` validated.
+	Paid(V),
+}
+
+/// What [`FreeOrPaid::prepare`] hands to `post_dispatch`.
+pub enum Pre<P> {
+	/// A free call: nothing to settle.
+	Free,
+	/// A paid transaction, with what `S` prepared.
+	Paid(P),
+}
+
+impl<T: Config, S> FreeOrPaid<T, S>
+where
+	T::RuntimeOrigin: AsSystemOriginSigner<T::AccountId>,
+{
+	/// The signer of `origin` if `call` is a free call and `origin` is signed.
+	fn free_signer(origin: &T::RuntimeOrigin, call: &T::RuntimeCall) -> Option<T::AccountId> {
+		if Pallet::<T>::is_free(call) {
+			origin.as_system_origin_signer().cloned()
+		} else {
+			None
+		}
+	}
+}
+
+/// The validity error of a refused free call.
+fn invalid<B>(refusal: Refusal<B>) -> TransactionValidityError {
+	match refusal {
+		Refusal::RateLimited { .. } => InvalidTransaction::Custom(RATE_LIMITED).into(),
+		// `NotFree` cannot happen here: only free calls are checked.
+		Refusal::WouldFail { .. } | Refusal::NotFree => {
+			InvalidTransaction::Custom(WOULD_FAIL).into()
+		},
+	}
+}
+
+impl<T, S> TransactionExtension<T::RuntimeCall> for FreeOrPaid<T, S>
+where
+	T: Config + Send + Sync,
+	S: TransactionExtension<T::RuntimeCall>,
+	T::RuntimeOrigin: AsSystemOriginSigner<T::AccountId> + Clone,
+{
+	const IDENTIFIER: &'static str = S::IDENTIFIER;
+	type Implicit = S::Implicit;
+	type Val = Val<T::AccountId, S::Val>;
+	type Pre = Pre<S::Pre>;
+
+	fn implicit(&self) -> Result<Self::Implicit, TransactionValidityError> {
+		self.0.implicit()
+	}
+
+	fn metadata() -> alloc::vec::Vec<sp_runtime::traits::TransactionExtensionMetadata> {
+		S::metadata()
+	}
+
+	fn weight(&self, call: &T::RuntimeCall) -> Weight {
+		if Pallet::<T>::is_free(call) {
+			// The dry run costs the call's own weight; the rate limit reads and writes `Usage`
+			// and reads the block number.
+			call.get_dispatch_info()
+				.call_weight
+				.saturating_add(T::DbWeight::get().reads_writes(2, 1))
+		} else {
+			self.0.weight(call)
+		}
+	}
+
+	fn validate(
+		&self,
+		origin: DispatchOriginOf<T::RuntimeCall>,
+		call: &T::RuntimeCall,
+		info: &DispatchInfoOf<T::RuntimeCall>,
+		len: usize,
+		self_implicit: Self::Implicit,
+		inherited_implication: &impl Implication,
+		source: TransactionSource,
+	) -> ValidateResult<Self::Val, T::RuntimeCall> {
+		if let Some(who) = Self::free_signer(&origin, call) {
+			Pallet::<T>::check(&who, call).map_err(invalid)?;
+			return Ok((ValidTransaction::default(), Val::Free(who), origin));
+		}
+		let (valid, val, origin) = self.0.validate(
+			origin,
+			call,
+			info,
+			len,
+			self_implicit,
+			inherited_implication,
+			source,
+		)?;
+		Ok((valid, Val::Paid(val), origin))
+	}
+
+	fn prepare(
+		self,
+		val: Self::Val,
+		origin: &DispatchOriginOf<T::RuntimeCall>,
+		call: &T::RuntimeCall,
+		info: &DispatchInfoOf<T::RuntimeCall>,
+		len: usize,
+	) -> Result<Self::Pre, TransactionValidityError> {
+		match val {
+			Val::Free(who) => {
+				Pallet::<T>::note_free_call(&who);
+				Ok(Pre::Free)
+			},
+			Val::Paid(val) => self.0.prepare(val, origin, call, info, len).map(Pre::Paid),
+		}
+	}
+
+	fn post_dispatch_details(
+		pre: Self::Pre,
+		info: &DispatchInfoOf<T::RuntimeCall>,
+		post_info: &PostDispatchInfoOf<T::RuntimeCall>,
+		len: usize,
+		result: &DispatchResult,
+	) -> Result<Weight, TransactionValidityError> {
+		match pre {
+			Pre::Free => Ok(Weight::zero()),
+			Pre::Paid(pre) => S::post_dispatch_details(pre, info, post_info, len, result),
+		}
+	}
+
+	fn bare_validate(
+		call: &T::RuntimeCall,
+		info: &DispatchInfoOf<T::RuntimeCall>,
+		len: usize,
+	) -> TransactionValidity {
+		S::bare_validate(call, info, len)
+	}
+
+	fn bare_validate_and_prepare(
+		call: &T::RuntimeCall,
+		info: &DispatchInfoOf<T::RuntimeCall>,
+		len: usize,
+	) -> Result<(), TransactionValidityError> {
+		S::bare_validate_and_prepare(call, info, len)
+	}
+
+	fn bare_post_dispatch(
+		info: &DispatchInfoOf<T::RuntimeCall>,
+		post_info: &mut PostDispatchInfoOf<T::RuntimeCall>,
+		len: usize,
+		result: &DispatchResult,
+	) -> Result<(), TransactionValidityError> {
+		S::bare_post_dispatch(info, post_info, len, result)
+	}
+}

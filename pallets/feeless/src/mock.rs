@@ -1,0 +1,140 @@
+//! A small runtime for the feeless pallet's tests: System, Balances, TransactionPayment, the
+//! feeless pallet and `Lessons`, a pallet with one free call that fails on demand and one
+//! paid call.
+
+use crate as pallet_feeless;
+use frame_support::{
+	derive_impl,
+	traits::{ConstU32, ConstU64, Contains},
+	weights::{ConstantMultiplier, IdentityFee},
+};
+use pallet_transaction_payment::FungibleAdapter;
+use sp_runtime::BuildStorage;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+/// A pallet with a free call (`attend`) and a paid call (`note`).
+#[frame_support::pallet(dev_mode)]
+pub mod lessons {
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {}
+
+	/// How often each account attended.
+	#[pallet::storage]
+	pub type Attended<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// `who` attended.
+		Attended { who: T::AccountId },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The lesson was cancelled.
+		Cancelled,
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Free: counts an attendance, or fails with `Cancelled` (after writing, to show that the
+		/// dry run leaves nothing behind).
+		#[pallet::call_index(0)]
+		#[pallet::weight(Weight::from_parts(1_000_000, 0))]
+		pub fn attend(origin: OriginFor<T>, cancelled: bool) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Attended::<T>::mutate(&who, |n| *n = n.saturating_add(1));
+			Self::deposit_event(Event::Attended { who });
+			ensure!(!cancelled, Error::<T>::Cancelled);
+			Ok(())
+		}
+
+		/// Paid: does nothing.
+		#[pallet::call_index(1)]
+		#[pallet::weight(Weight::from_parts(1_000_000, 0))]
+		pub fn note(origin: OriginFor<T>) -> DispatchResult {
+			ensure_signed(origin)?;
+			Ok(())
+		}
+	}
+}
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		TransactionPayment: pallet_transaction_payment,
+		Feeless: pallet_feeless,
+		Lessons: lessons,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<u64>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+}
+
+#[derive_impl(pallet_transaction_payment::config_preludes::TestDefaultConfig)]
+impl pallet_transaction_payment::Config for Test {
+	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
+	type WeightToFee = IdentityFee<u64>;
+	type LengthToFee = ConstantMultiplier<u64, ConstU64<1>>;
+}
+
+impl lessons::Config for Test {}
+
+/// The free calls: `Lessons::attend`.
+pub struct LessonCalls;
+impl Contains<RuntimeCall> for LessonCalls {
+	fn contains(call: &RuntimeCall) -> bool {
+		matches!(call, RuntimeCall::Lessons(lessons::Call::attend { .. }))
+	}
+}
+
+/// The length of a rate-limit period, in blocks.
+pub const PERIOD: u64 = 10;
+/// The most free calls per period.
+pub const MAX_FREE_CALLS: u32 = 3;
+
+impl pallet_feeless::Config for Test {
+	type FreeCalls = LessonCalls;
+	type Period = ConstU64<PERIOD>;
+	type MaxFreeCalls = ConstU32<MAX_FREE_CALLS>;
+}
+
+/// A learner with no balance.
+pub const LEARNER: u64 = 1;
+/// An account with a balance.
+pub const RICH: u64 = 2;
+/// `RICH`'s balance at genesis.
+pub const RICH_BALANCE: u64 = 1_000_000_000;
+
+/// Genesis with `RICH` endowed, at block 1; `try_state` is checked after `test`.
+pub fn new_test_ext(test: impl FnOnce()) {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: vec![(RICH, RICH_BALANCE)],
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		test();
+		Feeless::do_try_state().unwrap();
+	});
+}

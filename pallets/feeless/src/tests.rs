@@ -1,0 +1,280 @@
+//! Tests of the feeless pallet and its transaction extension.
+
+use crate::{mock::*, pallet::UsageWindow, FreeOrPaid, Refusal, Usage, RATE_LIMITED, WOULD_FAIL};
+use codec::Encode;
+use frame_support::{
+	assert_ok,
+	dispatch::{DispatchInfo, GetDispatchInfo},
+	traits::Get,
+};
+use pallet_transaction_payment::ChargeTransactionPayment;
+use sp_runtime::{
+	traits::{DispatchTransaction, TransactionExtension},
+	transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
+	DispatchError, ModuleError, Weight,
+};
+
+type Ext = FreeOrPaid<Test, ChargeTransactionPayment<Test>>;
+
+fn ext(tip: u64) -> Ext {
+	ChargeTransactionPayment::<Test>::from(tip).into()
+}
+
+fn attend(cancelled: bool) -> RuntimeCall {
+	RuntimeCall::Lessons(lessons::Call::attend { cancelled })
+}
+
+fn note() -> RuntimeCall {
+	RuntimeCall::Lessons(lessons::Call::note {})
+}
+
+/// The call's dispatch info with the extension's weight, as the executive computes it.
+fn info_of(call: &RuntimeCall) -> DispatchInfo {
+	let mut info = call.get_dispatch_info();
+	info.extension_weight = ext(0).weight(call);
+	info
+}
+
+/// Validates, prepares, dispatches and settles `call` signed by `who`, as block authoring does.
+fn submit(
+	who: u64,
+	call: RuntimeCall,
+) -> Result<
+	sp_runtime::DispatchResultWithInfo<frame_support::dispatch::PostDispatchInfo>,
+	TransactionValidityError,
+> {
+	let info = info_of(&call);
+	ext(0).dispatch_transaction(RuntimeOrigin::signed(who), call, &info, 100, 0)
+}
+
+/// Only validates, as the transaction pool does.
+fn pool_validate(who: u64, call: RuntimeCall) -> Result<(), TransactionValidityError> {
+	let info = info_of(&call);
+	ext(0)
+		.validate_only(
+			RuntimeOrigin::signed(who),
+			&call,
+			&info,
+			100,
+			TransactionSource::External,
+			0,
+		)
+		.map(|_| ())
+}
+
+fn cancelled_error() -> DispatchError {
+	DispatchError::Module(ModuleError { index: 4, error: [0, 0, 0, 0], message: Some("Cancelled") })
+}
+
+fn fee_events() -> usize {
+	System::events()
+		.iter()
+		.filter(|r| {
+			matches!(
+				r.event,
+				RuntimeEvent::TransactionPayment(
+					pallet_transaction_payment::Event::TransactionFeePaid { .. }
+				)
+			)
+		})
+		.count()
+}
+
+#[test]
+fn a_valid_free_call_of_an_account_without_balance_is_dispatched_and_pays_nothing() {
+	new_test_ext(|| {
+		assert_eq!(Balances::free_balance(LEARNER), 0);
+		assert_ok!(submit(LEARNER, attend(false)).unwrap());
+		assert_eq!(lessons::Attended::<Test>::get(LEARNER), 1);
+		assert_eq!(Balances::free_balance(LEARNER), 0);
+		assert_eq!(fee_events(), 0);
+		assert_eq!(Usage::<Test>::get(LEARNER), Some(UsageWindow { period: 0, calls: 1 }));
+		System::assert_last_event(lessons::Event::<Test>::Attended { who: LEARNER }.into());
+	});
+}
+
+#[test]
+fn a_free_call_is_free_for_an_account_with_balance_too() {
+	new_test_ext(|| {
+		assert_ok!(submit(RICH, attend(false)).unwrap());
+		assert_eq!(Balances::free_balance(RICH), RICH_BALANCE);
+		assert_eq!(fee_events(), 0);
+	});
+}
+
+#[test]
+fn a_free_call_that_would_fail_is_invalid_in_the_pool_and_in_a_block_and_changes_nothing() {
+	new_test_ext(|| {
+		let invalid = TransactionValidityError::from(InvalidTransaction::Custom(WOULD_FAIL));
+		assert_eq!(pool_validate(LEARNER, attend(true)), Err(invalid));
+		assert_eq!(submit(LEARNER, attend(true)).unwrap_err(), invalid);
+		// The dry run wrote and deposited an event before failing: both were rolled back.
+		assert_eq!(lessons::Attended::<Test>::get(LEARNER), 0);
+		assert!(System::events().is_empty());
+		assert_eq!(Usage::<Test>::get(LEARNER), None);
+		// Also for an account that could pay: a failing free call is never included.
+		assert_eq!(submit(RICH, attend(true)).unwrap_err(), invalid);
+		assert_eq!(Balances::free_balance(RICH), RICH_BALANCE);
+	});
+}
+
+#[test]
+fn check_names_the_error_a_free_call_would_fail_with() {
+	new_test_ext(|| {
+		assert_eq!(
+			crate::Pallet::<Test>::check(&LEARNER, &attend(true)),
+			Err(Refusal::WouldFail { error: cancelled_error() })
+		);
+		assert_eq!(crate::Pallet::<Test>::check(&LEARNER, &attend(false)), Ok(()));
+		assert_eq!(lessons::Attended::<Test>::get(LEARNER), 0);
+		assert!(System::events().is_empty());
+	});
+}
+
+#[test]
+fn check_of_a_paid_call_says_it_is_not_free() {
+	new_test_ext(|| {
+		assert_eq!(crate::Pallet::<Test>::check(&LEARNER, &note()), Err(Refusal::NotFree));
+		assert!(!crate::Pallet::<Test>::is_free(&note()));
+		assert!(crate::Pallet::<Test>::is_free(&attend(false)));
+	});
+}
+
+#[test]
+fn the_rate_limit_refuses_the_call_over_the_limit_until_the_next_period() {
+	new_test_ext(|| {
+		for n in 1..=MAX_FREE_CALLS {
+			assert_ok!(submit(LEARNER, attend(false)).unwrap());
+			assert_eq!(crate::Pallet::<Test>::calls_used(&LEARNER), n);
+			assert_eq!(crate::Pallet::<Test>::remaining(&LEARNER), MAX_FREE_CALLS - n);
+		}
+		let limited = TransactionValidityError::from(InvalidTransaction::Custom(RATE_LIMITED));
+		assert_eq!(pool_validate(LEARNER, attend(false)), Err(limited));
+		assert_eq!(submit(LEARNER, attend(false)).unwrap_err(), limited);
+		assert_eq!(
+			crate::Pallet::<Test>::check(&LEARNER, &attend(false)),
+			Err(Refusal::RateLimited { resets_at: PERIOD })
+		);
+		assert_eq!(lessons::Attended::<Test>::get(LEARNER), MAX_FREE_CALLS);
+		// Another account is not affected.
+		assert_ok!(submit(RICH, attend(false)).unwrap());
+		// The last block of the period is still limited; the next period starts afresh.
+		System::set_block_number(PERIOD - 1);
+		assert_eq!(pool_validate(LEARNER, attend(false)), Err(limited));
+		System::set_block_number(PERIOD);
+		assert_eq!(crate::Pallet::<Test>::calls_used(&LEARNER), 0);
+		assert_ok!(submit(LEARNER, attend(false)).unwrap());
+		assert_eq!(Usage::<Test>::get(LEARNER), Some(UsageWindow { period: 1, calls: 1 }));
+	});
+}
+
+#[test]
+fn a_refused_call_does_not_count_against_the_rate_limit() {
+	new_test_ext(|| {
+		for _ in 0..5 {
+			assert!(submit(LEARNER, attend(true)).is_err());
+		}
+		assert_eq!(crate::Pallet::<Test>::calls_used(&LEARNER), 0);
+		assert_ok!(submit(LEARNER, attend(false)).unwrap());
+	});
+}
+
+#[test]
+fn a_paid_call_is_charged_by_the_wrapped_extension() {
+	new_test_ext(|| {
+		let call = note();
+		let info = info_of(&call);
+		assert_ok!(submit(RICH, call).unwrap());
+		assert_eq!(fee_events(), 1);
+		let fee = RICH_BALANCE - Balances::free_balance(RICH);
+		// IdentityFee: weight (call + extension) + length 100 + base fee.
+		let expected = info.total_weight().ref_time()
+			+ 100 + <<Test as frame_system::Config>::BlockWeights as Get<
+			frame_system::limits::BlockWeights,
+		>>::get()
+		.get(info.class)
+		.base_extrinsic
+		.ref_time();
+		assert_eq!(fee, expected);
+		assert_eq!(Usage::<Test>::get(RICH), None);
+	});
+}
+
+#[test]
+fn a_paid_call_of_an_account_without_balance_cannot_pay() {
+	new_test_ext(|| {
+		assert_eq!(
+			submit(LEARNER, note()).unwrap_err(),
+			TransactionValidityError::from(InvalidTransaction::Payment)
+		);
+		assert_eq!(pool_validate(LEARNER, note()), Err(InvalidTransaction::Payment.into()));
+	});
+}
+
+#[test]
+fn an_unsigned_free_call_goes_to_the_wrapped_extension() {
+	new_test_ext(|| {
+		let call = attend(false);
+		let info = info_of(&call);
+		// Not signed: not free. ChargeTransactionPayment lets an unsigned origin through
+		// without a charge (the call then refuses the origin).
+		let (_, val, _) = ext(0)
+			.validate(
+				RuntimeOrigin::none(),
+				&call,
+				&info,
+				100,
+				(),
+				&sp_runtime::traits::TxBaseImplication(()),
+				TransactionSource::External,
+			)
+			.unwrap();
+		assert!(matches!(val, crate::extension::Val::Paid(_)));
+		let (_, val, _) = ext(0)
+			.validate(
+				RuntimeOrigin::signed(LEARNER),
+				&call,
+				&info,
+				100,
+				(),
+				&sp_runtime::traits::TxBaseImplication(()),
+				TransactionSource::External,
+			)
+			.unwrap();
+		assert!(matches!(val, crate::extension::Val::Free(LEARNER)));
+		assert_eq!(Usage::<Test>::iter().count(), 0);
+	});
+}
+
+#[test]
+fn clients_see_the_wrapped_extension() {
+	let inner = ChargeTransactionPayment::<Test>::from(7);
+	let wrapped: Ext = inner.clone().into();
+	assert_eq!(wrapped.encode(), inner.encode());
+	assert_eq!(<Ext as TransactionExtension<RuntimeCall>>::IDENTIFIER, "ChargeTransactionPayment");
+	let ours = <Ext as TransactionExtension<RuntimeCall>>::metadata();
+	let theirs = <ChargeTransactionPayment<Test> as TransactionExtension<RuntimeCall>>::metadata();
+	assert_eq!(ours.len(), 1);
+	assert_eq!(ours[0].identifier, theirs[0].identifier);
+	assert_eq!(ours[0].ty, theirs[0].ty);
+	assert_eq!(ours[0].implicit, theirs[0].implicit);
+}
+
+#[test]
+fn a_free_call_weighs_its_dry_run_and_a_paid_call_what_the_wrapped_extension_says() {
+	let free = attend(false);
+	let db = <<Test as frame_system::Config>::DbWeight as Get<
+		frame_support::weights::RuntimeDbWeight,
+	>>::get()
+	.reads_writes(2, 1);
+	assert_eq!(ext(0).weight(&free), free.get_dispatch_info().call_weight.saturating_add(db));
+	let inner = ChargeTransactionPayment::<Test>::from(0);
+	assert_eq!(
+		ext(0).weight(&note()),
+		<ChargeTransactionPayment<Test> as TransactionExtension<RuntimeCall>>::weight(
+			&inner,
+			&note()
+		)
+	);
+	assert!(ext(0).weight(&free).any_gt(Weight::zero()));
+}
