@@ -19,8 +19,8 @@ use sp_session::OpaqueGeneratedSessionKeys;
 use sp_version::RuntimeVersion;
 
 use super::{
-	opaque::SessionKeys, AccountId, Aura, Balance, Block, BlockNumber, Executive, Grandpa,
-	InherentDataExt, Nonce, Registry, Runtime, RuntimeCall, RuntimeGenesisConfig, System,
+	opaque::SessionKeys, AccountId, Aura, Balance, Block, BlockNumber, Executive, Feeless, Grandpa,
+	InherentDataExt, Nonce, Registry, Runtime, RuntimeCall, RuntimeGenesisConfig, System, Tokens,
 	TransactionPayment, VERSION,
 };
 
@@ -151,13 +151,22 @@ impl_runtime_apis! {
 			uxt: <Block as BlockT>::Extrinsic,
 			len: u32,
 		) -> pallet_transaction_payment_rpc_runtime_api::RuntimeDispatchInfo<Balance> {
-			TransactionPayment::query_info(uxt, len)
+			// A learner's free call costs nothing: say so, so wallets show no fee.
+			let free = Feeless::is_free(&uxt.function);
+			let mut info = TransactionPayment::query_info(uxt, len);
+			if free {
+				info.partial_fee = 0;
+			}
+			info
 		}
 
 		fn query_fee_details(
 			uxt: <Block as BlockT>::Extrinsic,
 			len: u32,
 		) -> pallet_transaction_payment::FeeDetails<Balance> {
+			if Feeless::is_free(&uxt.function) {
+				return pallet_transaction_payment::FeeDetails { inclusion_fee: None, tip: 0 };
+			}
 			TransactionPayment::query_fee_details(uxt, len)
 		}
 
@@ -177,13 +186,21 @@ impl_runtime_apis! {
 			call: RuntimeCall,
 			len: u32,
 		) -> pallet_transaction_payment::RuntimeDispatchInfo<Balance> {
-			TransactionPayment::query_call_info(call, len)
+			let free = Feeless::is_free(&call);
+			let mut info = TransactionPayment::query_call_info(call, len);
+			if free {
+				info.partial_fee = 0;
+			}
+			info
 		}
 
 		fn query_call_fee_details(
 			call: RuntimeCall,
 			len: u32,
 		) -> pallet_transaction_payment::FeeDetails<Balance> {
+			if Feeless::is_free(&call) {
+				return pallet_transaction_payment::FeeDetails { inclusion_fee: None, tip: 0 };
+			}
 			TransactionPayment::query_call_fee_details(call, len)
 		}
 
@@ -193,6 +210,34 @@ impl_runtime_apis! {
 
 		fn query_length_to_fee(length: u32) -> Balance {
 			TransactionPayment::length_to_fee(length)
+		}
+	}
+
+	impl pallet_feeless::runtime_api::FeelessApi<Block, AccountId, RuntimeCall, BlockNumber> for Runtime {
+		fn check(who: AccountId, call: RuntimeCall) -> Result<(), pallet_feeless::Refusal<BlockNumber>> {
+			Feeless::check(&who, &call)
+		}
+
+		fn remaining(who: AccountId) -> u32 {
+			Feeless::remaining(&who)
+		}
+	}
+
+	impl pallet_tokens_runtime_api::TokensApi<Block, AccountId, BlockNumber> for Runtime {
+		fn tokens_of(
+			holder: AccountId,
+		) -> Vec<pallet_tokens_runtime_api::TokenView<AccountId, BlockNumber>> {
+			Tokens::tokens_of(&holder)
+		}
+
+		fn skill_profile(holder: AccountId) -> pallet_tokens_runtime_api::SkillProfile {
+			Tokens::skill_profile(&holder)
+		}
+
+		fn verify(
+			token: pallet_tokens_runtime_api::TokenId,
+		) -> Option<pallet_tokens_runtime_api::Verification<AccountId, BlockNumber>> {
+			Tokens::verify(token)
 		}
 	}
 

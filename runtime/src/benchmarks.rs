@@ -9,4 +9,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_validator_set, ValidatorSet]
 	[pallet_upgrade, Upgrade]
 	[pallet_registry, Registry]
+	[pallet_courses, Courses]
+	[pallet_lifecycle, Lifecycle]
+	[pallet_tokens, Tokens]
 );

@@ -9,7 +9,9 @@
 //! Aura and GRANDPA; those two pallets' own genesis authorities stay empty.
 
 use crate::{
-	opaque::SessionKeys, AccountId, BalancesConfig, CouncilMembershipConfig, RuntimeGenesisConfig,
+	configs::learning::{help_owner, HELP_ASSET_ID},
+	opaque::SessionKeys,
+	AccountId, AssetsConfig, BalancesConfig, CouncilMembershipConfig, RuntimeGenesisConfig,
 	SessionConfig, ValidatorSetConfig, UNIT,
 };
 use alloc::{string::String, vec, vec::Vec};
@@ -50,6 +52,12 @@ fn genesis(validators: Vec<Validator>, council: Vec<AccountId>, endowed: Vec<Acc
 				.collect::<Vec<_>>(),
 		},
 		council_membership: CouncilMembershipConfig { members: BoundedVec::truncate_from(council) },
+		// Help, the fungible Learning Token: sufficient (a learner holds it without native
+		// balance), a minimum balance of one point, whole points (no decimals).
+		assets: AssetsConfig {
+			assets: vec![(HELP_ASSET_ID, help_owner(), true, 1)],
+			metadata: vec![(HELP_ASSET_ID, b"Help".to_vec(), b"HELP".to_vec(), 0)],
+		},
 		validator_set: ValidatorSetConfig {
 			initial_validators: validators.iter().map(|v| v.account.clone()).collect::<Vec<_>>(),
 		},

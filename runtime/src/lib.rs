@@ -133,7 +133,12 @@ pub type TxExtension = (
 	frame_system::CheckEra<Runtime>,
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
-	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	// Charges the fee, except for a learner's valid calls (`configs::learning::LearnerCalls`).
+	// Clients see `ChargeTransactionPayment`: it has that identifier and encoding.
+	pallet_feeless::FreeOrPaid<
+		Runtime,
+		pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	>,
 );
 
 /// Extrinsic as it appears in a block.
@@ -210,6 +215,21 @@ mod runtime {
 	// Learning Tokens (40-).
 	#[runtime::pallet_index(40)]
 	pub type Registry = pallet_registry;
+
+	#[runtime::pallet_index(41)]
+	pub type Courses = pallet_courses;
+
+	#[runtime::pallet_index(42)]
+	pub type Lifecycle = pallet_lifecycle;
+
+	#[runtime::pallet_index(43)]
+	pub type Tokens = pallet_tokens;
+
+	#[runtime::pallet_index(45)]
+	pub type Assets = pallet_assets;
+
+	#[runtime::pallet_index(46)]
+	pub type Feeless = pallet_feeless;
 }
 
 #[cfg(test)]

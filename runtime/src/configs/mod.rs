@@ -3,6 +3,7 @@
 //! [`governance`].
 
 pub mod governance;
+pub mod learning;
 
 use frame_support::{
 	derive_impl,

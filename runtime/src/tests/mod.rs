@@ -104,7 +104,7 @@ fn tx_extension(nonce: u32) -> TxExtension {
 		frame_system::CheckEra::<Runtime>::from(Era::Immortal),
 		frame_system::CheckNonce::<Runtime>::from(nonce),
 		frame_system::CheckWeight::<Runtime>::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
+		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0).into(),
 	)
 }
 
@@ -118,7 +118,7 @@ pub(crate) fn signed(call: RuntimeCall, signer: &sr25519::Pair, nonce: u32) -> U
 }
 
 /// Opens block 1 in Aura slot `slot`, with its timestamp inherent, as the node's author does.
-fn open_block(slot: u64) {
+pub(crate) fn open_block(slot: u64) {
 	let digest =
 		Digest { logs: vec![DigestItem::PreRuntime(AURA_ENGINE_ID, Slot::from(slot).encode())] };
 	let header =
@@ -222,3 +222,4 @@ fn transaction_with_a_bad_signature_or_replayed_nonce_is_rejected_and_changes_no
 }
 
 mod governance;
+mod learning;

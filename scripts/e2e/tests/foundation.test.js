@@ -36,6 +36,7 @@ describe('a dev node, through @polkadot/api', () => {
     for (const name of [
       'System', 'Timestamp', 'Aura', 'Grandpa', 'Balances', 'TransactionPayment',
       'Council', 'CouncilMembership', 'ValidatorSet', 'Session', 'Upgrade', 'Registry',
+      'Courses', 'Lifecycle', 'Tokens', 'Assets', 'Feeless',
     ]) {
       assert.ok(pallets.includes(name), `metadata lists ${name}: ${pallets.join(', ')}`);
     }

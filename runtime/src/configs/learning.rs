@@ -1,0 +1,153 @@
+//! The learning record: courses, the five-step lifecycle, the four Learning Tokens (Help being
+//! a `pallet-assets` asset), and free learner calls.
+
+use super::governance::CouncilMajority;
+use crate::{
+	AccountId, Assets, Balance, Balances, BlockNumber, Courses, Registry, Runtime, RuntimeCall,
+	RuntimeEvent, Tokens, UNIT,
+};
+use frame_support::{
+	parameter_types,
+	traits::{fungible::ItemOf, AsEnsureOriginWithArg, ConstU32, Contains},
+	PalletId,
+};
+use frame_system::EnsureNever;
+use sp_runtime::traits::AccountIdConversion;
+
+/// The id of Help, the fungible Learning Token, in `pallet-assets`.
+pub const HELP_ASSET_ID: u32 = 1;
+
+/// The longest skill identifier of a unit of competency (an ESCO URI fits), in bytes.
+pub type MaxSkillIdLen = ConstU32<128>;
+
+/// The most learners one instructor call (invite, convey, assess, award) may name: a class of
+/// 500 fits twice.
+pub type MaxBatch = ConstU32<1000>;
+
+parameter_types! {
+	/// Owns the Help asset: an account without a key, so nobody can mint Help through
+	/// `assets.mint`; only the tokens pallet mints it, at the award step.
+	pub const HelpOwnerId: PalletId = PalletId(*b"lt/help!");
+}
+
+/// The owner, issuer, admin and freezer of the Help asset.
+pub fn help_owner() -> AccountId {
+	HelpOwnerId::get().into_account_truncating()
+}
+
+impl pallet_courses::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Registry = Registry;
+	type MaxTitleLen = ConstU32<128>;
+	type MaxUnits = ConstU32<64>;
+	type MaxSkillIdLen = MaxSkillIdLen;
+	type MaxUnitTitleLen = ConstU32<128>;
+	type MaxAssessments = ConstU32<32>;
+	type MaxGuideVersions = ConstU32<16>;
+	type MaxCoInstructors = ConstU32<16>;
+	type MaxBatch = MaxBatch;
+	type WeightInfo = pallet_courses::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_lifecycle::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Registry = Registry;
+	type Courses = Courses;
+	type Tokens = Tokens;
+	type MaxBatch = MaxBatch;
+	type WeightInfo = pallet_lifecycle::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// Help's id, for the `fungible` view of it that the tokens pallet mints and burns.
+	pub const HelpAssetId: u32 = HELP_ASSET_ID;
+}
+
+/// Help as one fungible token: the Help asset of `pallet-assets`.
+pub type Help = ItemOf<Assets, HelpAssetId, AccountId>;
+
+impl pallet_tokens::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Registry = Registry;
+	type Help = Help;
+	/// The Council, by simple majority, as for the registry's own decisions.
+	type RevokeOrigin = CouncilMajority;
+	type MaxSkillIdLen = MaxSkillIdLen;
+	type MaxReasonLen = ConstU32<256>;
+	type WeightInfo = pallet_tokens::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	pub const AssetDeposit: Balance = 100 * UNIT;
+	pub const AssetAccountDeposit: Balance = UNIT / 100;
+	pub const MetadataDepositBase: Balance = UNIT;
+	pub const MetadataDepositPerByte: Balance = UNIT / 100;
+	pub const ApprovalDeposit: Balance = UNIT / 100;
+}
+
+/// `pallet-assets` holds one asset, Help, created at genesis as a *sufficient* asset (an
+/// account holding Help exists without any native balance). Nobody may create assets: the
+/// Council (`ForceOrigin`) may change Help's status or metadata.
+impl pallet_assets::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Balance = Balance;
+	type RemoveItemsLimit = ConstU32<1000>;
+	type AssetId = u32;
+	type AssetIdParameter = codec::Compact<u32>;
+	type ReserveData = ();
+	type Currency = Balances;
+	type CreateOrigin = AsEnsureOriginWithArg<EnsureNever<AccountId>>;
+	type ForceOrigin = CouncilMajority;
+	type AssetDeposit = AssetDeposit;
+	type AssetAccountDeposit = AssetAccountDeposit;
+	type MetadataDepositBase = MetadataDepositBase;
+	type MetadataDepositPerByte = MetadataDepositPerByte;
+	type ApprovalDeposit = ApprovalDeposit;
+	type StringLimit = ConstU32<50>;
+	type Freezer = ();
+	type Holder = ();
+	type Extra = ();
+	type CallbackHandle = ();
+	type AssetIdAllocator = ();
+	type WeightInfo = pallet_assets::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
+}
+
+/// The calls a learner makes, free when valid (see `pallet-feeless`): accepting an invitation,
+/// joining an open course, the learner's lifecycle steps, and transfers of Help.
+pub struct LearnerCalls;
+
+impl Contains<RuntimeCall> for LearnerCalls {
+	fn contains(call: &RuntimeCall) -> bool {
+		match call {
+			RuntimeCall::Courses(
+				pallet_courses::Call::accept_invitation { .. } | pallet_courses::Call::join { .. },
+			) => true,
+			RuntimeCall::Lifecycle(
+				pallet_lifecycle::Call::acquire { .. }
+				| pallet_lifecycle::Call::respond { .. }
+				| pallet_lifecycle::Call::rate { .. },
+			) => true,
+			RuntimeCall::Assets(
+				pallet_assets::Call::transfer { id, .. }
+				| pallet_assets::Call::transfer_keep_alive { id, .. },
+			) => id.0 == HELP_ASSET_ID,
+			_ => false,
+		}
+	}
+}
+
+/// The rate limit of free calls: this many per period of `FreePeriod` blocks, per account.
+pub const MAX_FREE_CALLS: u32 = 100;
+
+parameter_types! {
+	/// Ten minutes of 6-second blocks.
+	pub const FreePeriod: BlockNumber = 100;
+}
+
+impl pallet_feeless::Config for Runtime {
+	type FreeCalls = LearnerCalls;
+	type Period = FreePeriod;
+	type MaxFreeCalls = ConstU32<MAX_FREE_CALLS>;
+}
