@@ -285,12 +285,16 @@ impl_runtime_apis! {
 			Vec<frame_benchmarking::BenchmarkList>,
 			Vec<frame_support::traits::StorageInfo>,
 		) {
+			use crate::{
+				Balances, Council, CouncilMembership, Courses, Lifecycle, Registry, Timestamp,
+				Tokens, Upgrade, ValidatorSet,
+			};
 			use frame_benchmarking::{Benchmarking, BenchmarkList};
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
 
 			let mut list = Vec::<BenchmarkList>::new();
-			crate::benchmarks::list_benchmarks!(list, extra);
+			list_benchmarks!(list, extra);
 			let storage_info = crate::AllPalletsWithSystem::storage_info();
 			(list, storage_info)
 		}
@@ -299,6 +303,10 @@ impl_runtime_apis! {
 		fn dispatch_benchmark(
 			config: frame_benchmarking::BenchmarkConfig,
 		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
+			use crate::{
+				Balances, Council, CouncilMembership, Courses, Lifecycle, Registry, Timestamp,
+				Tokens, Upgrade, ValidatorSet,
+			};
 			use frame_benchmarking::{BenchmarkBatch, Benchmarking};
 			use frame_support::traits::WhitelistedStorageKeys;
 			use frame_system_benchmarking::Pallet as SystemBench;
@@ -308,7 +316,7 @@ impl_runtime_apis! {
 			let whitelist = crate::AllPalletsWithSystem::whitelisted_storage_keys();
 			let mut batches = Vec::<BenchmarkBatch>::new();
 			let params = (&config, &whitelist);
-			crate::benchmarks::add_benchmarks!(params, batches);
+			add_benchmarks!(params, batches);
 			Ok(batches)
 		}
 	}
