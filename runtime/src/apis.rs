@@ -289,7 +289,7 @@ impl_runtime_apis! {
 				Balances, Council, CouncilMembership, Courses, Lifecycle, Registry, Timestamp,
 				Tokens, Upgrade, ValidatorSet,
 			};
-			use frame_benchmarking::{Benchmarking, BenchmarkList};
+			use frame_benchmarking::BenchmarkList;
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
 
@@ -307,7 +307,7 @@ impl_runtime_apis! {
 				Balances, Council, CouncilMembership, Courses, Lifecycle, Registry, Timestamp,
 				Tokens, Upgrade, ValidatorSet,
 			};
-			use frame_benchmarking::{BenchmarkBatch, Benchmarking};
+			use frame_benchmarking::BenchmarkBatch;
 			use frame_support::traits::WhitelistedStorageKeys;
 			use frame_system_benchmarking::Pallet as SystemBench;
 

@@ -1,0 +1,52 @@
+// `node bench/run.js`: starts a dev node (LT_NODE_BIN, the release build from
+// scripts/bench-throughput.sh), measures throughput (bench/throughput.js) and prints the
+// figures. LEARNERS, UNITS and TRANSFERS set the load.
+
+import { measureThroughput } from './throughput.js';
+import { connect } from '../lib/chain.js';
+import { startNode, stopNode, tail } from '../lib/node.js';
+import { cpus } from 'node:os';
+
+const learners = Number(process.env.LEARNERS ?? 2000);
+const units = Number(process.env.UNITS ?? 4);
+const transfers = Number(process.env.TRANSFERS ?? 8000);
+
+const started = Date.now();
+const log = (line) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${line}`);
+const node = await startNode({
+  name: 'bench',
+  args: ['--dev', '--pool-limit', '200000', '--pool-kbytes', '2000000'],
+});
+let api;
+try {
+  api = await connect(node.url);
+  const r = await measureThroughput(api, { learners, units, transfers, log });
+  const ratio = (x) => (x / r.baseline.perSecond).toFixed(2);
+  const pct = (x) => `${(x * 100).toFixed(0)} %`;
+  const rows = [
+    ['balances.transferKeepAlive (baseline)', r.baseline.perSecond, '1.00', r.baseline.fullness, r.baseline.blocks],
+    ['token awards (award, 500 learners a call)', r.awards.perSecond, ratio(r.awards.perSecond), r.awards.fullness, r.awards.blocks],
+    ['complete lifecycles (5 steps, learners sign theirs)', r.lifecycles.perSecond, ratio(r.lifecycles.perSecond), r.lifecycles.fullness, r.lifecycles.blocks],
+  ];
+  console.log(`\nmachine: ${cpus().length} × ${cpus()[0].model}; block time ${r.blockTime / 1000} s; ` +
+    `${learners} learners × ${units} units, ${transfers} transfers`);
+  console.log('| finalized per second | rate | vs transfers | block fullness | blocks |');
+  console.log('|---|---|---|---|---|');
+  for (const [what, rate, vs, full, blocks] of rows) {
+    console.log(`| ${what} | ${rate.toFixed(0)}/s | ${vs}× | ${pct(full)} | ${blocks} |`);
+  }
+  for (const step of r.steps) {
+    console.log(`  ${step.name.padEnd(8)} ${step.items} items in ${step.transactions} transactions, ` +
+      `${step.blocks} block(s) [${step.perBlock.join(', ')}], ${step.perSecond.toFixed(0)}/s, ${pct(step.fullness)} full`);
+  }
+  console.log(`  lifecycles took ${r.lifecycles.wallSeconds.toFixed(0)} s of wall time, the waits for each step's inclusion included`);
+  const ratioWeight = Number(r.awardWeight) / Number(r.transferWeight);
+  console.log(`benchmarked weight: one award in a batch of 500 = ${r.awardWeight} ps, ` +
+    `one transfer_keep_alive = ${r.transferWeight} ps: ${ratioWeight.toFixed(2)}×`);
+} catch (error) {
+  console.error(`benchmark failed: ${error.stack}\n--- node log ---\n${tail(node)}`);
+  process.exitCode = 1;
+} finally {
+  await api?.disconnect();
+  await stopNode(node);
+}
