@@ -2,9 +2,8 @@
 //! pallet, with [`MockRegistry`] standing in for the registry of trust.
 
 use crate as pallet_courses;
-use codec::Encode;
-use frame_support::{derive_impl, storage::unhashed, traits::ConstU32};
-use pallet_registry::TrustRegistry;
+use frame_support::{derive_impl, traits::ConstU32};
+pub use pallet_registry::mock_registry::MockRegistry;
 use sp_runtime::BuildStorage;
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -61,64 +60,6 @@ impl pallet_courses::Config for Test {
 	type MaxCoInstructors = ConstU32<MAX_CO_INSTRUCTORS>;
 	type MaxBatch = ConstU32<MAX_BATCH>;
 	type WeightInfo = ();
-}
-
-/// The registry of trust, reduced to two sets kept in the test state (so each test starts
-/// empty): the accredited institutions and the (instructor, institution) pairs.
-pub struct MockRegistry;
-
-impl MockRegistry {
-	fn accredited_key(institution: &u64) -> Vec<u8> {
-		(b"mock/accredited", institution).encode()
-	}
-
-	fn instructor_key(instructor: &u64, institution: &u64) -> Vec<u8> {
-		(b"mock/instructor", instructor, institution).encode()
-	}
-
-	/// Accredits `institution`.
-	pub fn accredit(institution: u64) {
-		unhashed::put(&Self::accredited_key(&institution), &true);
-	}
-
-	/// Suspends `institution`: it is no longer accredited; its instructors stay.
-	pub fn suspend(institution: u64) {
-		unhashed::kill(&Self::accredited_key(&institution));
-	}
-
-	/// Registers `instructor` with `institution`.
-	pub fn add_instructor(institution: u64, instructor: u64) {
-		unhashed::put(&Self::instructor_key(&instructor, &institution), &true);
-	}
-
-	/// Removes `instructor` from `institution`.
-	pub fn remove_instructor(institution: u64, instructor: u64) {
-		unhashed::kill(&Self::instructor_key(&instructor, &institution));
-	}
-}
-
-impl TrustRegistry<u64, u64> for MockRegistry {
-	fn is_accredited(institution: &u64) -> bool {
-		unhashed::exists(&Self::accredited_key(institution))
-	}
-
-	fn was_accredited_at(institution: &u64, _at: u64) -> bool {
-		Self::is_accredited(institution)
-	}
-
-	fn is_instructor_of(instructor: &u64, institution: &u64) -> bool {
-		unhashed::exists(&Self::instructor_key(instructor, institution))
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn register_for_benchmarks(
-		institution: &u64,
-		instructor: &u64,
-	) -> frame_support::dispatch::DispatchResult {
-		Self::accredit(*institution);
-		Self::add_instructor(*institution, *instructor);
-		Ok(())
-	}
 }
 
 /// Builds the test state, and checks the pallet's invariants after each test.

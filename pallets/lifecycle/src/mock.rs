@@ -6,7 +6,7 @@
 use crate as pallet_lifecycle;
 use codec::Encode;
 use frame_support::{derive_impl, parameter_types, storage::unhashed, traits::ConstU32};
-use pallet_registry::TrustRegistry;
+pub use pallet_registry::mock_registry::MockRegistry;
 use pallet_tokens::{NewToken, TokenId, TokenIssuer};
 use sp_runtime::{BuildStorage, DispatchError};
 
@@ -74,64 +74,6 @@ impl pallet_lifecycle::Config for Test {
 	type Tokens = MockTokens;
 	type MaxBatch = LifecycleMaxBatch;
 	type WeightInfo = ();
-}
-
-/// The registry of trust, reduced to two sets kept in the test state (so each test starts
-/// empty): the accredited institutions and the (instructor, institution) pairs.
-pub struct MockRegistry;
-
-impl MockRegistry {
-	fn accredited_key(institution: &u64) -> Vec<u8> {
-		(b"mock/accredited", institution).encode()
-	}
-
-	fn instructor_key(instructor: &u64, institution: &u64) -> Vec<u8> {
-		(b"mock/instructor", instructor, institution).encode()
-	}
-
-	/// Accredits `institution`.
-	pub fn accredit(institution: u64) {
-		unhashed::put(&Self::accredited_key(&institution), &true);
-	}
-
-	/// Suspends `institution`: it is no longer accredited; its instructors stay.
-	pub fn suspend(institution: u64) {
-		unhashed::kill(&Self::accredited_key(&institution));
-	}
-
-	/// Registers `instructor` with `institution`.
-	pub fn add_instructor(institution: u64, instructor: u64) {
-		unhashed::put(&Self::instructor_key(&instructor, &institution), &true);
-	}
-
-	/// Removes `instructor` from `institution`.
-	pub fn remove_instructor(institution: u64, instructor: u64) {
-		unhashed::kill(&Self::instructor_key(&instructor, &institution));
-	}
-}
-
-impl TrustRegistry<u64, u64> for MockRegistry {
-	fn is_accredited(institution: &u64) -> bool {
-		unhashed::exists(&Self::accredited_key(institution))
-	}
-
-	fn was_accredited_at(institution: &u64, _at: u64) -> bool {
-		Self::is_accredited(institution)
-	}
-
-	fn is_instructor_of(instructor: &u64, institution: &u64) -> bool {
-		unhashed::exists(&Self::instructor_key(instructor, institution))
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn register_for_benchmarks(
-		institution: &u64,
-		instructor: &u64,
-	) -> frame_support::dispatch::DispatchResult {
-		Self::accredit(*institution);
-		Self::add_instructor(*institution, *instructor);
-		Ok(())
-	}
 }
 
 /// A token as the lifecycle pallet asks the tokens pallet for it, in this runtime.

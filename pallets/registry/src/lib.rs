@@ -70,6 +70,8 @@ mod benchmarking;
 mod functions;
 #[cfg(test)]
 mod mock;
+#[cfg(any(test, feature = "mock"))]
+pub mod mock_registry;
 #[cfg(test)]
 mod tests;
 mod traits;
