@@ -55,6 +55,9 @@ export async function measureThroughput(api, { learners, units, transfers, log =
     return nonce;
   };
   const sign = async (tx, pair) => tx.signAsync(pair, { nonce: await nextNonce(pair), era: 0 });
+  // What every phase needs; measured phases also report their rate and block fullness.
+  const unmeasured = { sign, log, blockTime, maxNormal };
+  const measured = { ...unmeasured, measure: true };
 
   // --- set-up (not measured): an accredited institution, its instructor, a course, learners.
   log('set-up: institution, instructor, course');
@@ -75,16 +78,16 @@ export async function measureThroughput(api, { learners, units, transfers, log =
 
   log(`set-up: inviting ${learners} learners, who accept`);
   await phase(api, 'invite', batches(addresses).map((b) => [api.tx.courses.invite(course, b), instructor]),
-    { event: api.events.courses.LearnersInvited, items: learners, count: (e) => e.data.count.toNumber(), sign, log });
+    { event: api.events.courses.LearnersInvited, items: learners, count: (e) => e.data.count.toNumber(), ...unmeasured });
   await phase(api, 'accept', pupils.map((p) => [api.tx.courses.acceptInvitation(course), p]),
-    { event: api.events.courses.InvitationAccepted, items: learners, sign, log });
+    { event: api.events.courses.InvitationAccepted, items: learners, ...unmeasured });
 
   // --- the baseline: transfers from the six endowed accounts to the learners.
   const transferTxs = Array.from({ length: transfers }, (_, i) => [
     api.tx.balances.transferKeepAlive(addresses[i % learners], UNIT), dev[i % dev.length],
   ]);
   const baseline = await phase(api, 'transfers', transferTxs,
-    { event: api.events.balances.Transfer, items: transfers, sign, log, measure: true, blockTime, maxNormal });
+    { event: api.events.balances.Transfer, items: transfers, ...measured });
 
   // --- complete lifecycles: the five steps for every (learner, unit).
   const perUnit = (make) => Array.from({ length: units }, (_, unit) => make(unit)).flat();
@@ -92,18 +95,18 @@ export async function measureThroughput(api, { learners, units, transfers, log =
   const started = Date.now();
   steps.push(await phase(api, 'convey', perUnit((unit) => batches(addresses).map((b) => [
     api.tx.lifecycle.convey(course, 0, unit, b.map((a) => [a, 4])), instructor])),
-  { event: api.events.lifecycle.Conveyed, items: learners * units, count: (e) => e.data.count.toNumber(), sign, log, measure: true, blockTime, maxNormal }));
+  { event: api.events.lifecycle.Conveyed, items: learners * units, count: (e) => e.data.count.toNumber(), ...measured }));
   steps.push(await phase(api, 'acquire', perUnit((unit) => pupils.map((p) => [api.tx.lifecycle.acquire(course, 0, unit), p])),
-    { event: api.events.lifecycle.Acquired, items: learners * units, sign, log, measure: true, blockTime, maxNormal }));
+    { event: api.events.lifecycle.Acquired, items: learners * units, ...measured }));
   steps.push(await phase(api, 'assess', perUnit((unit) => batches(addresses).map((b) => [
     api.tx.lifecycle.assess(course, 0, unit, b), instructor])),
-  { event: api.events.lifecycle.Assessed, items: learners * units, count: (e) => e.data.count.toNumber(), sign, log, measure: true, blockTime, maxNormal }));
+  { event: api.events.lifecycle.Assessed, items: learners * units, count: (e) => e.data.count.toNumber(), ...measured }));
   steps.push(await phase(api, 'respond', perUnit((unit) => pupils.map((p, i) => [
     api.tx.lifecycle.respond(course, 0, unit, blake2AsHex(`answer ${i} ${unit}`)), p])),
-  { event: api.events.lifecycle.Responded, items: learners * units, sign, log, measure: true, blockTime, maxNormal }));
+  { event: api.events.lifecycle.Responded, items: learners * units, ...measured }));
   const awards = await phase(api, 'award', perUnit((unit) => batches(addresses).map((b) => [
     api.tx.lifecycle.award(course, 0, unit, b.map((a) => [a, 20, 5])), instructor])),
-  { event: api.events.lifecycle.Awarded, items: learners * units, count: (e) => e.data.count.toNumber(), sign, log, measure: true, blockTime, maxNormal });
+  { event: api.events.lifecycle.Awarded, items: learners * units, count: (e) => e.data.count.toNumber(), ...measured });
   steps.push(awards);
   const lifecycleBlocks = steps.reduce((sum, s) => sum + s.blocks, 0);
   const lifecycles = {
@@ -189,7 +192,7 @@ async function phase(api, name, txs, { event, items, count = () => 1, sign, log,
     }
     if (inBlock > 0) {
       const weight = (await at.query.system.blockWeight()).normal.refTime.toBigInt();
-      carrying.push({ number: next, hash: hash.toHex(), items: inBlock, fullness: maxNormal ? Number((weight * 10_000n) / maxNormal) / 10_000 : 0 });
+      carrying.push({ number: next, hash: hash.toHex(), items: inBlock, fullness: Number((weight * 10_000n) / maxNormal) / 10_000 });
     }
     seen += inBlock;
     next += 1;
