@@ -3,13 +3,13 @@
 
 use crate::{
 	pallet::{
-		Config, Error, Event, NewTokenOf, NextTokenId, Pallet, ProfileByCip, ProfileBySkill,
-		SkillIdOf, TokenOf, TokenViewOf, Tokens, TokensOf, VerificationOf,
+		Config, Error, Event, NewTokenOf, NextTokenId, Pallet, TokenOf, TokenViewOf, Tokens,
+		TokensOf, VerificationOf,
 	},
 	types::*,
 	TokenIssuer,
 };
-use alloc::vec::Vec;
+use alloc::{collections::BTreeMap, vec::Vec};
 use frame_support::{
 	ensure,
 	pallet_prelude::{DispatchError, DispatchResult},
@@ -21,7 +21,7 @@ use frame_support::{
 	BoundedVec,
 };
 use pallet_registry::TrustRegistry;
-use sp_runtime::{ArithmeticError, SaturatedConversion};
+use sp_runtime::SaturatedConversion;
 
 impl<T: Config> Pallet<T> {
 	/// See [`TokenIssuer::issue`]. Every check and every fallible step (the Help mint) comes
@@ -31,21 +31,10 @@ impl<T: Config> Pallet<T> {
 		let next = id.checked_add(1).ok_or(Error::<T>::NoTokenIdLeft)?;
 		let record = TokenOf::<T>::issued(token, frame_system::Pallet::<T>::block_number());
 
-		let delta = record.totals();
-		let by_cip = ProfileByCip::<T>::get(&record.holder, &record.cip_code)
-			.unwrap_or_default()
-			.checked_add(&delta)
-			.ok_or(ArithmeticError::Overflow)?;
-		let by_skill = ProfileBySkill::<T>::get(&record.holder, &record.skill)
-			.unwrap_or_default()
-			.checked_add(&delta)
-			.ok_or(ArithmeticError::Overflow)?;
-
 		if record.help > 0 {
 			T::Help::mint_into(&record.holder, record.help.into())?;
 		}
 
-		set_profile::<T>(&record.holder, &record.cip_code, &record.skill, by_cip, by_skill);
 		TokensOf::<T>::insert(&record.holder, id, ());
 		NextTokenId::<T>::put(next);
 		let event = Event::TokenIssued {
@@ -79,18 +68,7 @@ impl<T: Config> Pallet<T> {
 			let reason: BoundedVec<u8, T::MaxReasonLen> =
 				reason.try_into().map_err(|_| Error::<T>::ReasonTooLong)?;
 
-			let delta = record.totals();
-			let by_cip = ProfileByCip::<T>::get(&record.holder, &record.cip_code)
-				.unwrap_or_default()
-				.checked_sub(&delta)
-				.ok_or(ArithmeticError::Underflow)?;
-			let by_skill = ProfileBySkill::<T>::get(&record.holder, &record.skill)
-				.unwrap_or_default()
-				.checked_sub(&delta)
-				.ok_or(ArithmeticError::Underflow)?;
-
 			let burned_help = burn_help::<T>(&record.holder, record.help);
-			set_profile::<T>(&record.holder, &record.cip_code, &record.skill, by_cip, by_skill);
 			record.revocation = Some(Revocation {
 				by,
 				reason,
@@ -128,17 +106,27 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The skill profile of `holder`: the totals of their live tokens per CIP code and per
-	/// skill, each list ordered by its key's bytes.
+	/// skill, each list ordered by its key's bytes. Computed from the holder's tokens on every
+	/// call (the chain keeps no running totals, so issuing a token writes no profile): the cost
+	/// of a query, O(tokens of the holder), falls on the verifier's node, not on the block.
 	pub fn skill_profile(holder: &T::AccountId) -> SkillProfile {
-		let mut by_cip: Vec<(Vec<u8>, Totals)> = ProfileByCip::<T>::iter_prefix(holder)
-			.map(|(cip_code, totals)| (cip_code.as_bytes().to_vec(), totals))
-			.collect();
-		by_cip.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-		let mut by_skill: Vec<(Vec<u8>, Totals)> = ProfileBySkill::<T>::iter_prefix(holder)
-			.map(|(skill, totals)| (skill.into_inner(), totals))
-			.collect();
-		by_skill.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-		SkillProfile { by_cip, by_skill }
+		let mut by_cip: BTreeMap<Vec<u8>, Totals> = BTreeMap::new();
+		let mut by_skill: BTreeMap<Vec<u8>, Totals> = BTreeMap::new();
+		for id in TokensOf::<T>::iter_key_prefix(holder) {
+			let Some(record) = Tokens::<T>::get(id) else { continue };
+			if record.is_revoked() {
+				continue;
+			}
+			let delta = record.totals();
+			let cip = by_cip.entry(record.cip_code.as_bytes().to_vec()).or_default();
+			*cip = cip.saturating_add(&delta);
+			let skill = by_skill.entry(record.skill.into_inner()).or_default();
+			*skill = skill.saturating_add(&delta);
+		}
+		SkillProfile {
+			by_cip: by_cip.into_iter().collect(),
+			by_skill: by_skill.into_iter().collect(),
+		}
 	}
 
 	/// What a verifier needs to judge `token`, or `None` if no token has this id: the token,
@@ -161,26 +149,6 @@ impl<T: Config> Pallet<T> {
 			instructor_still_serves,
 			revoked,
 		})
-	}
-}
-
-/// Writes a holder's totals for a CIP code and a skill, removing an entry that is all zero.
-fn set_profile<T: Config>(
-	holder: &T::AccountId,
-	cip_code: &CipCode,
-	skill: &SkillIdOf<T>,
-	by_cip: Totals,
-	by_skill: Totals,
-) {
-	if by_cip.is_zero() {
-		ProfileByCip::<T>::remove(holder, cip_code);
-	} else {
-		ProfileByCip::<T>::insert(holder, cip_code, by_cip);
-	}
-	if by_skill.is_zero() {
-		ProfileBySkill::<T>::remove(holder, skill);
-	} else {
-		ProfileBySkill::<T>::insert(holder, skill, by_skill);
 	}
 }
 
@@ -209,23 +177,7 @@ fn burn_help<T: Config>(holder: &T::AccountId, help: u32) -> u32 {
 impl<T: Config> Pallet<T> {
 	/// Checks every invariant of the pallet; `Err` names the first one that does not hold.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		use alloc::collections::BTreeMap;
-
-		type Expected<A> = BTreeMap<(A, Vec<u8>), Totals>;
-		fn add<A: Ord>(expected: &mut Expected<A>, key: (A, Vec<u8>), delta: &Totals) -> bool {
-			let entry = expected.entry(key).or_default();
-			match entry.checked_add(delta) {
-				Some(sum) => {
-					*entry = sum;
-					true
-				},
-				None => false,
-			}
-		}
-
 		let next = NextTokenId::<T>::get();
-		let mut by_cip: Expected<T::AccountId> = BTreeMap::new();
-		let mut by_skill: Expected<T::AccountId> = BTreeMap::new();
 		for (id, record) in Tokens::<T>::iter() {
 			ensure!(id < next, "a token id is not below NextTokenId");
 			ensure!(
@@ -236,21 +188,12 @@ impl<T: Config> Pallet<T> {
 				record.kind == TokenKind::Score || record.help == 0,
 				"a token other than Score carries Help"
 			);
-			match &record.revocation {
-				Some(revocation) => {
-					ensure!(!revocation.reason.is_empty(), "a revocation has no reason");
-					ensure!(
-						revocation.burned_help <= record.help,
-						"a revocation burned more Help than the token minted"
-					);
-				},
-				None => {
-					let delta = record.totals();
-					let cip = (record.holder.clone(), record.cip_code.as_bytes().to_vec());
-					let skill = (record.holder.clone(), record.skill.to_vec());
-					ensure!(add(&mut by_cip, cip, &delta), "a profile total overflows");
-					ensure!(add(&mut by_skill, skill, &delta), "a profile total overflows");
-				},
+			if let Some(revocation) = &record.revocation {
+				ensure!(!revocation.reason.is_empty(), "a revocation has no reason");
+				ensure!(
+					revocation.burned_help <= record.help,
+					"a revocation burned more Help than the token minted"
+				);
 			}
 		}
 
@@ -260,24 +203,6 @@ impl<T: Config> Pallet<T> {
 				"a TokensOf entry has no token with that holder"
 			);
 		}
-
-		for (holder, cip_code, totals) in ProfileByCip::<T>::iter() {
-			ensure!(!totals.is_zero(), "a ProfileByCip entry is all zero");
-			ensure!(
-				by_cip.remove(&(holder, cip_code.as_bytes().to_vec())) == Some(totals),
-				"a ProfileByCip entry is not the sum of the holder's live tokens"
-			);
-		}
-		ensure!(by_cip.is_empty(), "live tokens are missing from ProfileByCip");
-
-		for (holder, skill, totals) in ProfileBySkill::<T>::iter() {
-			ensure!(!totals.is_zero(), "a ProfileBySkill entry is all zero");
-			ensure!(
-				by_skill.remove(&(holder, skill.into_inner())) == Some(totals),
-				"a ProfileBySkill entry is not the sum of the holder's live tokens"
-			);
-		}
-		ensure!(by_skill.is_empty(), "live tokens are missing from ProfileBySkill");
 
 		Ok(())
 	}

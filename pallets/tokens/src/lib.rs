@@ -8,11 +8,10 @@
 //! The lifecycle pallet [`issue`](TokenIssuer::issue)s tokens through the [`TokenIssuer`]
 //! trait: an Attendance token at the acquire step, a Score token at the award step, an
 //! Instructor-score token when the learner rates the instructor. Each is a record in
-//! [`Tokens`] under a sequential [`TokenId`], indexed under its holder in [`TokensOf`], and its
-//! points are added to the holder's skill profile ([`ProfileByCip`], [`ProfileBySkill`]). With
-//! a Score token, its `help` points of the fungible Help token are minted to the holder
-//! ([`Config::Help`]). Issuing is all or nothing: if Help cannot be minted, or a total would
-//! overflow, nothing is stored.
+//! [`Tokens`] under a sequential [`TokenId`], indexed under its holder in [`TokensOf`]. With a
+//! Score token, its `help` points of the fungible Help token are minted to the holder
+//! ([`Config::Help`]). Issuing is all or nothing: if Help cannot be minted, or the token ids
+//! are exhausted, nothing is stored.
 //!
 //! Records cannot be transferred: no call moves them. The issuing institution or the Council
 //! may [`revoke`](Pallet::revoke) one, with a reason.
@@ -43,9 +42,12 @@
 //! - **Holder**: the learner, or for an Instructor-score token the instructor rated.
 //! - **Issuer**: the token's `institution`.
 //! - **Live**: not revoked.
-//! - **Skill profile**: per holder, the [`Totals`] of their live tokens per CIP code
-//!   ([`ProfileByCip`]) and per skill identifier ([`ProfileBySkill`]): attendance, score and
-//!   instructor-score points, the Help minted with Score tokens, and the number of tokens.
+//! - **Skill profile**: per holder, the [`Totals`] of their live tokens per CIP code and per
+//!   skill identifier: attendance, score and instructor-score points, the Help minted with
+//!   Score tokens, and the number of tokens. [`Pallet::skill_profile`] sums them from the
+//!   holder's tokens when asked; no running totals are stored, so issuing or revoking a token
+//!   writes no profile (an award is the hottest path of the chain: see the README's
+//!   "Performance").
 //!
 //! ## Revocation
 //!
@@ -53,10 +55,10 @@
 //! bytes and is allowed to [`RevokeOrigin`](Config::RevokeOrigin) (the Council) and to the
 //! issuing institution, signing for itself. The record stays, with its [`Revocation`] (by
 //! whom, why, when, how much Help was burned), so a verifier sees a revoked token as revoked
-//! rather than not at all; its points leave the holder's skill profile. For a Score token, up
-//! to its `help` Help is burned from the holder, best effort: Help is transferable, so the
-//! holder may have passed some or all of it on, and only what the holder still has is burned
-//! (Help already passed on is not chased). Burning never blocks a revocation: should it fail,
+//! rather than not at all; its points no longer count in the holder's skill profile. For a
+//! Score token, up to its `help` Help is burned from the holder, best effort: Help is
+//! transferable, so the holder may have passed some or all of it on, and only what the holder
+//! still has is burned (Help already passed on is not chased). Burning never blocks a revocation: should it fail,
 //! nothing is burned and 0 is recorded. A revoked token cannot be revoked again or restored.
 //!
 //! A token issued while its institution was accredited stays valid when the institution is
@@ -68,8 +70,6 @@
 //!
 //! - Every token id is below [`NextTokenId`].
 //! - [`TokensOf`] holds exactly one entry `(holder, id)` for each token, with its holder.
-//! - Each entry of [`ProfileByCip`] and [`ProfileBySkill`] equals the sum of the holder's live
-//!   tokens with that CIP code or skill, and no entry is all zero (such entries are removed).
 //! - Only Score tokens carry Help, and a revocation never burned more than the token's `help`.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -174,32 +174,6 @@ pub mod pallet {
 	pub type TokensOf<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, TokenId, (), OptionQuery>;
 
-	/// The skill profile of each holder per CIP code: the totals of their live tokens with that
-	/// code. No entry is all zero.
-	#[pallet::storage]
-	pub type ProfileByCip<T: Config> = StorageDoubleMap<
-		_,
-		Blake2_128Concat,
-		T::AccountId,
-		Blake2_128Concat,
-		CipCode,
-		Totals,
-		OptionQuery,
-	>;
-
-	/// The skill profile of each holder per skill identifier: the totals of their live tokens
-	/// with that skill. No entry is all zero.
-	#[pallet::storage]
-	pub type ProfileBySkill<T: Config> = StorageDoubleMap<
-		_,
-		Blake2_128Concat,
-		T::AccountId,
-		Blake2_128Concat,
-		SkillIdOf<T>,
-		Totals,
-		OptionQuery,
-	>;
-
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -246,9 +220,9 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Revoke a token, with a reason. The record stays, marked revoked; its points leave the
-		/// holder's skill profile; for a Score token, up to its `help` Help is burned from the
-		/// holder, as much as the holder still has (see the crate docs).
+		/// Revoke a token, with a reason. The record stays, marked revoked; its points no longer
+		/// count in the holder's skill profile; for a Score token, up to its `help` Help is
+		/// burned from the holder, as much as the holder still has (see the crate docs).
 		///
 		/// - Origin: `RevokeOrigin` (the Council), or signed by the token's institution.
 		/// - `reason`: 1 to `MaxReasonLen` bytes.

@@ -3,10 +3,7 @@
 
 use crate::{
 	mock::*,
-	pallet::{
-		Error, Event, NewTokenOf, NextTokenId, ProfileByCip, ProfileBySkill, Tokens as TokensMap,
-		TokensOf,
-	},
+	pallet::{Error, Event, NewTokenOf, NextTokenId, Tokens as TokensMap, TokensOf},
 	types::*,
 	weights::WeightInfo,
 	TokenIssuer,
@@ -84,12 +81,24 @@ fn help_of(who: u64) -> u64 {
 	Help::balance(&who)
 }
 
+/// The totals of `holder`'s skill profile for CIP code `code`, if any.
 fn by_cip(holder: u64, code: &[u8]) -> Option<Totals> {
-	ProfileByCip::<Test>::get(holder, cip(code))
+	let profile = Tokens::skill_profile(&holder);
+	profile
+		.by_cip
+		.into_iter()
+		.find(|(key, _)| key == code)
+		.map(|(_, totals)| totals)
 }
 
+/// The totals of `holder`'s skill profile for skill `id`, if any.
 fn by_skill(holder: u64, id: &[u8]) -> Option<Totals> {
-	ProfileBySkill::<Test>::get(holder, skill(id))
+	let profile = Tokens::skill_profile(&holder);
+	profile
+		.by_skill
+		.into_iter()
+		.find(|(key, _)| key == id)
+		.map(|(_, totals)| totals)
 }
 
 fn totals(attendance: u64, score: u64, help: u64, instructor_score: u64, tokens: u32) -> Totals {
@@ -297,26 +306,6 @@ mod issue {
 	}
 
 	#[test]
-	fn issue_fails_when_a_profile_total_would_overflow() {
-		ExtBuilder.build_and_execute(|| {
-			let full = totals(0, u64::MAX, 0, 0, 1);
-			ProfileByCip::<Test>::insert(ALICE, cip(CS), full);
-			assert_noop!(
-				try_issue(new_token(ALICE, TokenKind::Score, 1, 5)),
-				ArithmeticError::Overflow
-			);
-			ProfileByCip::<Test>::remove(ALICE, cip(CS));
-
-			ProfileBySkill::<Test>::insert(ALICE, skill(SORTING), full);
-			assert_noop!(
-				try_issue(new_token(ALICE, TokenKind::Score, 1, 5)),
-				ArithmeticError::Overflow
-			);
-			ProfileBySkill::<Test>::remove(ALICE, skill(SORTING));
-		});
-	}
-
-	#[test]
 	fn issue_changes_nothing_when_help_cannot_be_minted() {
 		ExtBuilder.build_and_execute(|| {
 			// Help's total issuance is one short of overflowing.
@@ -353,7 +342,7 @@ mod revoke {
 				})
 			);
 			assert!(TokensOf::<Test>::contains_key(ALICE, id));
-			// Its points left the profile, and the emptied entries are gone.
+			// Its points left the profile, which has no entry left.
 			assert_eq!(by_cip(ALICE, CS), None);
 			assert_eq!(by_skill(ALICE, SORTING), None);
 			System::assert_last_event(
@@ -575,29 +564,6 @@ mod revoke {
 	}
 
 	#[test]
-	fn revoke_fails_when_the_profile_does_not_hold_the_token() {
-		ExtBuilder.build_and_execute(|| {
-			let id = issue(new_token(ALICE, TokenKind::Score, 20, 5));
-			let kept = by_cip(ALICE, CS).expect("profiled");
-			// Corrupt the profile (which `do_try_state` would report): revoking cannot subtract.
-			ProfileByCip::<Test>::insert(ALICE, cip(CS), totals(0, 1, 5, 0, 1));
-			assert_noop!(
-				Tokens::revoke(signed(UNIVERSITY), id, reason()),
-				ArithmeticError::Underflow
-			);
-			ProfileByCip::<Test>::insert(ALICE, cip(CS), kept);
-
-			let kept = by_skill(ALICE, SORTING).expect("profiled");
-			ProfileBySkill::<Test>::insert(ALICE, skill(SORTING), totals(0, 20, 5, 0, 0));
-			assert_noop!(
-				Tokens::revoke(signed(UNIVERSITY), id, reason()),
-				ArithmeticError::Underflow
-			);
-			ProfileBySkill::<Test>::insert(ALICE, skill(SORTING), kept);
-		});
-	}
-
-	#[test]
 	fn revoke_is_weighed_by_the_reason_length() {
 		let call = crate::Call::<Test>::revoke { token: 0, reason: vec![b'x'; 20] };
 		let info = frame_support::dispatch::GetDispatchInfo::get_dispatch_info(&call);
@@ -803,18 +769,6 @@ mod queries {
 
 mod invariants {
 	use super::*;
-
-	#[test]
-	fn try_state_detects_a_profile_that_is_not_the_sum_of_the_tokens() {
-		ExtBuilder.build().execute_with(|| {
-			issue(new_token(ALICE, TokenKind::Score, 20, 5));
-			assert_ok!(Tokens::do_try_state());
-			ProfileByCip::<Test>::insert(ALICE, cip(CS), totals(0, 21, 5, 0, 1));
-			assert!(Tokens::do_try_state().is_err());
-			ProfileByCip::<Test>::remove(ALICE, cip(CS));
-			assert!(Tokens::do_try_state().is_err());
-		});
-	}
 
 	#[test]
 	fn try_state_detects_a_broken_index() {

@@ -13,10 +13,9 @@ pub trait TokenIssuer<AccountId: Clone + PartialEq + Eq + core::fmt::Debug> {
 	type MaxSkillIdLen: Get<u32>;
 
 	/// Issues the soulbound record `token` (Attendance, Score or Instructor score) at the
-	/// current block, updates its holder's skill profile and, for a Score token, mints its
-	/// `help` points of the fungible Help token to the holder. Returns the new token's id.
+	/// current block, indexed under its holder, and, for a Score token, mints its `help` points
+	/// of the fungible Help token to the holder. Returns the new token's id.
 	///
-	/// Fails, changing nothing, only if an arithmetic bound is hit (ids or profile totals) or
-	/// Help cannot be minted.
+	/// Fails, changing nothing, only if the token ids are exhausted or Help cannot be minted.
 	fn issue(token: NewToken<AccountId, Self::MaxSkillIdLen>) -> Result<TokenId, DispatchError>;
 }

@@ -269,31 +269,16 @@ impl Totals {
 		totals
 	}
 
-	/// `self + other`, or `None` on overflow.
-	pub fn checked_add(&self, other: &Self) -> Option<Self> {
-		Some(Self {
-			attendance: self.attendance.checked_add(other.attendance)?,
-			score: self.score.checked_add(other.score)?,
-			help: self.help.checked_add(other.help)?,
-			instructor_score: self.instructor_score.checked_add(other.instructor_score)?,
-			tokens: self.tokens.checked_add(other.tokens)?,
-		})
-	}
-
-	/// `self - other`, or `None` on underflow.
-	pub fn checked_sub(&self, other: &Self) -> Option<Self> {
-		Some(Self {
-			attendance: self.attendance.checked_sub(other.attendance)?,
-			score: self.score.checked_sub(other.score)?,
-			help: self.help.checked_sub(other.help)?,
-			instructor_score: self.instructor_score.checked_sub(other.instructor_score)?,
-			tokens: self.tokens.checked_sub(other.tokens)?,
-		})
-	}
-
-	/// Whether every sum is zero (such an entry is not stored).
-	pub fn is_zero(&self) -> bool {
-		*self == Self::default()
+	/// `self + other`, each sum capped at its type's maximum (a `u64` of `u32` points cannot
+	/// reach it; the count of tokens only past 4 billion tokens of one holder).
+	pub fn saturating_add(&self, other: &Self) -> Self {
+		Self {
+			attendance: self.attendance.saturating_add(other.attendance),
+			score: self.score.saturating_add(other.score),
+			help: self.help.saturating_add(other.help),
+			instructor_score: self.instructor_score.saturating_add(other.instructor_score),
+			tokens: self.tokens.saturating_add(other.tokens),
+		}
 	}
 }
 
