@@ -4,7 +4,7 @@
 use crate::{
 	pallet::{Config, Courses, Enrollments, Error, Event, NextCourseId, Pallet, ScoringGuides},
 	types::*,
-	CourseInspect,
+	CourseFacts, CourseInspect,
 };
 use alloc::{collections::BTreeSet, vec::Vec};
 use frame_support::{
@@ -271,6 +271,27 @@ impl<T: Config> CourseInspect<T::AccountId> for Pallet<T> {
 
 	fn cip_code(course: CourseId) -> Option<CipCode> {
 		Courses::<T>::get(course).map(|record| record.cip_code)
+	}
+
+	fn facts(
+		course: CourseId,
+		who: &T::AccountId,
+		unit: u32,
+	) -> Option<CourseFacts<T::AccountId, T::MaxSkillIdLen>> {
+		let record = Courses::<T>::get(course)?;
+		let is_instructor = record.is_instructor(who);
+		let unit_skill = usize::try_from(unit)
+			.ok()
+			.and_then(|index| record.units.get(index))
+			.map(|unit| unit.skill.clone());
+		Some(CourseFacts {
+			institution: record.institution,
+			closed: record.closed,
+			is_instructor,
+			cip_code: record.cip_code,
+			guide_version: record.guide_version,
+			unit_skill,
+		})
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

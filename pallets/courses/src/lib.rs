@@ -80,7 +80,7 @@
 extern crate alloc;
 
 pub use pallet::*;
-pub use traits::CourseInspect;
+pub use traits::{CourseFacts, CourseInspect};
 pub use types::*;
 pub use weights::WeightInfo;
 

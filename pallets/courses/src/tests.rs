@@ -1102,6 +1102,29 @@ mod course_inspect {
 	}
 
 	#[test]
+	fn facts_answer_in_one_read_what_the_single_queries_answer() {
+		ExtBuilder.build_and_execute(|| {
+			let id = create(false);
+			type Inspect = Courses;
+			let facts = Inspect::facts(id, &LEAD, 1).expect("the course exists");
+			assert_eq!(facts.institution, UNIVERSITY);
+			assert!(!facts.closed);
+			assert!(facts.is_instructor);
+			assert_eq!(facts.cip_code.as_bytes().to_vec(), b"11.0701".to_vec());
+			assert_eq!(facts.guide_version, 1);
+			assert_eq!(facts.unit_skill.map(|skill| skill.to_vec()), Some(b"esco:S1.2.2".to_vec()));
+			// Another caller and a unit the course does not have.
+			let facts = Inspect::facts(id, &ALICE, 2).expect("the course exists");
+			assert!(!facts.is_instructor);
+			assert_eq!(facts.unit_skill, None);
+			// A closed course says so; an unknown course has no facts.
+			assert_ok!(Courses::close_course(RuntimeOrigin::signed(LEAD), id));
+			assert!(Inspect::facts(id, &LEAD, 0).expect("still exists").closed);
+			assert!(Inspect::facts(id + 1, &LEAD, 0).is_none());
+		});
+	}
+
+	#[test]
 	fn course_inspect_answers_none_for_an_unknown_course() {
 		ExtBuilder.build_and_execute(|| {
 			type Inspect = Courses;

@@ -1,7 +1,25 @@
 //! What other pallets (the lifecycle pallet) may ask about courses.
 
 use crate::types::{Assessment, CipCode, CourseId, GuideVersion, UnitOfCompetency};
-use frame_support::traits::Get;
+use frame_support::{traits::Get, BoundedVec};
+
+/// What a step of a lifecycle needs to know of its course, from one read of it:
+/// [`CourseInspect::facts`].
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct CourseFacts<AccountId, MaxSkillIdLen: Get<u32>> {
+	/// The institution the course belongs to.
+	pub institution: AccountId,
+	/// Whether the course was closed.
+	pub closed: bool,
+	/// Whether the account asked about is the course's lead or one of its co-instructors.
+	pub is_instructor: bool,
+	/// The course's field of knowledge.
+	pub cip_code: CipCode,
+	/// The version of the scoring guide that new awards use.
+	pub guide_version: GuideVersion,
+	/// The skill of the unit asked about, or `None` if the course has no such unit.
+	pub unit_skill: Option<BoundedVec<u8, MaxSkillIdLen>>,
+}
 
 /// Courses, as the lifecycle pallet sees them.
 ///
@@ -47,6 +65,14 @@ pub trait CourseInspect<AccountId> {
 
 	/// The field of knowledge of `course`.
 	fn cip_code(course: CourseId) -> Option<CipCode>;
+
+	/// Everything a lifecycle step in unit `unit` of `course` asks, with `who` the caller, from
+	/// a single read and decoding of the course (the queries above read it once each).
+	fn facts(
+		course: CourseId,
+		who: &AccountId,
+		unit: u32,
+	) -> Option<CourseFacts<AccountId, Self::MaxSkillIdLen>>;
 
 	/// Creates an open course of `institution` led by `lead`, with the most units and
 	/// assessments, registering both in the registry first: for other pallets' benchmarks only.

@@ -17,11 +17,17 @@ use frame_support::{
 	traits::Get,
 	BoundedVec,
 };
-use pallet_courses::{Assessment, CipCode, CourseId, CourseInspect, GuideVersion};
+use pallet_courses::{Assessment, CipCode, CourseFacts, CourseId, CourseInspect, GuideVersion};
 use pallet_registry::TrustRegistry;
 use pallet_tokens::{NewToken, TokenId, TokenIssuer, TokenKind};
 use sp_core::H256;
 use sp_runtime::SaturatedConversion;
+
+/// What a step reads of its course: [`CourseFacts`].
+type FactsOf<T> = CourseFacts<
+	<T as frame_system::Config>::AccountId,
+	<<T as Config>::Courses as CourseInspect<<T as frame_system::Config>::AccountId>>::MaxSkillIdLen,
+>;
 
 /// A skill identifier, as the courses pallet stores it and the tokens record it.
 type SkillOf<T> = BoundedVec<
@@ -77,11 +83,9 @@ struct Provenance<T: Config> {
 
 impl<T: Config> Provenance<T> {
 	/// The course's institution, CIP code and the unit's skill, or `UnknownUnit`.
-	fn of(key: LifecycleKey, institution: T::AccountId) -> Result<Self, Error<T>> {
-		let (course, _, unit) = key;
-		let skill = T::Courses::unit(course, unit).ok_or(Error::<T>::UnknownUnit)?.skill;
-		let cip_code = T::Courses::cip_code(course).ok_or(Error::<T>::UnknownCourse)?;
-		Ok(Self { key, institution, cip_code, skill })
+	fn of(key: LifecycleKey, facts: FactsOf<T>) -> Result<Self, Error<T>> {
+		let skill = facts.unit_skill.ok_or(Error::<T>::UnknownUnit)?;
+		Ok(Self { key, institution: facts.institution, cip_code: facts.cip_code, skill })
 	}
 
 	/// Mints a token of this lifecycle.
@@ -120,13 +124,12 @@ impl<T: Config> Pallet<T> {
 		learners: Vec<(T::AccountId, u32)>,
 	) -> Result<u32, BatchFailure> {
 		let (course, assessment, unit) = key;
-		let (version, maxima) = Self::instructor_checks(&who, course)
-			.and_then(|_| {
-				let version =
-					T::Courses::current_guide_version(course).ok_or(Error::<T>::UnknownCourse)?;
+		let (version, maxima) = Self::instructor_checks(&who, course, unit)
+			.and_then(|facts| {
+				let version = facts.guide_version;
 				let maxima = T::Courses::assessment(course, version, assessment)
 					.ok_or(Error::<T>::UnknownAssessment)?;
-				Self::ensure_unit(course, unit)?;
+				Self::ensure_unit(&facts)?;
 				Self::ensure_batch_len(learners.len())?;
 				Ok((version, maxima))
 			})
@@ -166,8 +169,8 @@ impl<T: Config> Pallet<T> {
 	/// See [`Pallet::acquire`].
 	pub(crate) fn do_acquire(who: T::AccountId, key: LifecycleKey) -> DispatchResult {
 		let (course, assessment, unit) = key;
-		let institution = Self::learner_checks(course)?;
-		let provenance = Provenance::<T>::of(key, institution)?;
+		let facts = Self::learner_checks(course, &who, unit)?;
+		let provenance = Provenance::<T>::of(key, facts)?;
 
 		let token = Lifecycles::<T>::try_mutate(key, &who, |record| {
 			let record = Self::learner_step(record.as_mut(), Stage::Conveyed)?;
@@ -196,9 +199,9 @@ impl<T: Config> Pallet<T> {
 		learners: Vec<T::AccountId>,
 	) -> Result<u32, BatchFailure> {
 		let (course, assessment, unit) = key;
-		Self::instructor_checks(&who, course)
-			.and_then(|_| {
-				Self::ensure_unit(course, unit)?;
+		Self::instructor_checks(&who, course, unit)
+			.and_then(|facts| {
+				Self::ensure_unit(&facts)?;
 				Self::ensure_batch_len(learners.len())
 			})
 			.map_err(BatchFailure::before_learners)?;
@@ -230,8 +233,8 @@ impl<T: Config> Pallet<T> {
 		commitment: H256,
 	) -> DispatchResult {
 		let (course, assessment, unit) = key;
-		Self::learner_checks(course)?;
-		Self::ensure_unit(course, unit)?;
+		let facts = Self::learner_checks(course, &who, unit)?;
+		Self::ensure_unit(&facts)?;
 
 		Lifecycles::<T>::try_mutate(key, &who, |record| {
 			let record = Self::learner_step(record.as_mut(), Stage::Assessed)?;
@@ -258,9 +261,9 @@ impl<T: Config> Pallet<T> {
 		awards: Vec<(T::AccountId, u32, u32)>,
 	) -> Result<u32, BatchFailure> {
 		let (course, assessment, unit) = key;
-		let provenance = Self::instructor_checks(&who, course)
-			.and_then(|institution| {
-				let provenance = Provenance::<T>::of(key, institution)?;
+		let provenance = Self::instructor_checks(&who, course, unit)
+			.and_then(|facts| {
+				let provenance = Provenance::<T>::of(key, facts)?;
 				Self::ensure_batch_len(awards.len())?;
 				Ok(provenance)
 			})
@@ -326,8 +329,8 @@ impl<T: Config> Pallet<T> {
 	/// See [`Pallet::rate`].
 	pub(crate) fn do_rate(who: T::AccountId, key: LifecycleKey, points: u32) -> DispatchResult {
 		let (course, assessment, unit) = key;
-		let institution = Self::learner_checks(course)?;
-		let provenance = Provenance::<T>::of(key, institution)?;
+		let facts = Self::learner_checks(course, &who, unit)?;
+		let provenance = Provenance::<T>::of(key, facts)?;
 
 		let (instructor, token) = Lifecycles::<T>::try_mutate(key, &who, |record| {
 			let record = Self::learner_step(record.as_mut(), Stage::Awarded)?;
@@ -369,38 +372,50 @@ impl<T: Config> Pallet<T> {
 
 /// The checks the calls share.
 impl<T: Config> Pallet<T> {
-	/// The institution of `course`, unless the course does not exist or was closed.
-	fn open_course(course: CourseId) -> Result<T::AccountId, Error<T>> {
-		let institution = T::Courses::institution(course).ok_or(Error::<T>::UnknownCourse)?;
-		ensure!(!T::Courses::is_closed(course), Error::<T>::CourseClosed);
-		Ok(institution)
+	/// What the step needs of `course` (one read of it), with `who` the caller and `unit` the
+	/// step's unit, unless the course does not exist or was closed.
+	fn open_course(
+		course: CourseId,
+		who: &T::AccountId,
+		unit: u32,
+	) -> Result<FactsOf<T>, Error<T>> {
+		let facts = T::Courses::facts(course, who, unit).ok_or(Error::<T>::UnknownCourse)?;
+		ensure!(!facts.closed, Error::<T>::CourseClosed);
+		Ok(facts)
 	}
 
 	/// The checks of an instructor step before the learners: the course open, `who` one of its
 	/// instructors and still an instructor of its institution, the institution accredited now.
-	/// Returns the institution.
-	fn instructor_checks(who: &T::AccountId, course: CourseId) -> Result<T::AccountId, Error<T>> {
-		let institution = Self::open_course(course)?;
+	/// Returns what the step needs of the course.
+	fn instructor_checks(
+		who: &T::AccountId,
+		course: CourseId,
+		unit: u32,
+	) -> Result<FactsOf<T>, Error<T>> {
+		let facts = Self::open_course(course, who, unit)?;
 		ensure!(
-			T::Courses::is_instructor(course, who)
-				&& T::Registry::is_instructor_of(who, &institution),
+			facts.is_instructor && T::Registry::is_instructor_of(who, &facts.institution),
 			Error::<T>::NotCourseInstructor
 		);
-		ensure!(T::Registry::is_accredited(&institution), Error::<T>::NotAccredited);
-		Ok(institution)
+		ensure!(T::Registry::is_accredited(&facts.institution), Error::<T>::NotAccredited);
+		Ok(facts)
 	}
 
 	/// The checks of a learner step before the lifecycle: the course open, its institution
-	/// accredited now. Returns the institution.
-	fn learner_checks(course: CourseId) -> Result<T::AccountId, Error<T>> {
-		let institution = Self::open_course(course)?;
-		ensure!(T::Registry::is_accredited(&institution), Error::<T>::NotAccredited);
-		Ok(institution)
+	/// accredited now. Returns what the step needs of the course.
+	fn learner_checks(
+		course: CourseId,
+		who: &T::AccountId,
+		unit: u32,
+	) -> Result<FactsOf<T>, Error<T>> {
+		let facts = Self::open_course(course, who, unit)?;
+		ensure!(T::Registry::is_accredited(&facts.institution), Error::<T>::NotAccredited);
+		Ok(facts)
 	}
 
-	/// `UnknownUnit` unless `unit` is one of the units of `course`.
-	fn ensure_unit(course: CourseId, unit: u32) -> Result<(), Error<T>> {
-		ensure!(T::Courses::unit(course, unit).is_some(), Error::<T>::UnknownUnit);
+	/// `UnknownUnit` unless the step's unit is one of the units of its course.
+	fn ensure_unit(facts: &FactsOf<T>) -> Result<(), Error<T>> {
+		ensure!(facts.unit_skill.is_some(), Error::<T>::UnknownUnit);
 		Ok(())
 	}
 
@@ -422,10 +437,16 @@ impl<T: Config> Pallet<T> {
 	) -> Result<LifecycleOf<T>, Error<T>> {
 		let (course, _, _) = key;
 		let at = position(index);
-		ensure!(T::Courses::is_enrolled(course, learner), Error::<T>::NotEnrolled { index: at });
+		// A lifecycle exists only for a learner who was enrolled when it was conveyed, and an
+		// enrollment is never withdrawn: the enrollment is read only to name the error.
+		let Some(record) = Lifecycles::<T>::get(key, learner) else {
+			ensure!(
+				T::Courses::is_enrolled(course, learner),
+				Error::<T>::NotEnrolled { index: at }
+			);
+			return Err(Error::<T>::OutOfOrderAt { index: at });
+		};
 		ensure!(seen.insert(learner), Error::<T>::AlreadyDoneAt { index: at });
-		let record =
-			Lifecycles::<T>::get(key, learner).ok_or(Error::<T>::OutOfOrderAt { index: at })?;
 		match record.stage.cmp(&previous) {
 			Ordering::Less => Err(Error::<T>::OutOfOrderAt { index: at }),
 			Ordering::Greater => Err(Error::<T>::AlreadyDoneAt { index: at }),
