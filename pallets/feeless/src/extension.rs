@@ -1,10 +1,11 @@
 //! [`FreeOrPaid`]: the transaction extension that makes valid free calls free and keeps
-//! invalid ones out of blocks.
+//! invalid ones out of the pool (a dry run) and out of blocks (refused after their one real
+//! dispatch); see the crate docs.
 
 use crate::{Config, Pallet, Refusal, RATE_LIMITED, WOULD_FAIL};
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::{fmt, marker::PhantomData};
-use frame_support::{dispatch::GetDispatchInfo, traits::Get};
+use frame_support::traits::Get;
 use scale_info::TypeInfo;
 use sp_runtime::{
 	traits::{
@@ -101,11 +102,9 @@ where
 
 	fn weight(&self, call: &T::RuntimeCall) -> Weight {
 		if Pallet::<T>::is_free(call) {
-			// The dry run costs the call's own weight; the rate limit reads and writes `Usage`
-			// and reads the block number.
-			call.get_dispatch_info()
-				.call_weight
-				.saturating_add(T::DbWeight::get().reads_writes(2, 1))
+			// In a block a free call is not dry-run (the pool's dry run is no block weight): the
+			// rate limit reads and writes `Usage` and reads the block number.
+			T::DbWeight::get().reads_writes(2, 1)
 		} else {
 			self.0.weight(call)
 		}
@@ -122,7 +121,16 @@ where
 		source: TransactionSource,
 	) -> ValidateResult<Self::Val, T::RuntimeCall> {
 		if let Some(who) = Self::free_signer(&origin, call) {
-			Pallet::<T>::check(&who, call).map_err(invalid)?;
+			match source {
+				// Applied in a block: dispatched once, and refused in `post_dispatch_details`
+				// if it fails.
+				TransactionSource::InBlock => Pallet::<T>::check_rate(&who),
+				// The pool: a dry run.
+				TransactionSource::External | TransactionSource::Local => {
+					Pallet::<T>::check(&who, call)
+				},
+			}
+			.map_err(invalid)?;
 			return Ok((ValidTransaction::default(), Val::Free(who), origin));
 		}
 		let (valid, val, origin) = self.0.validate(
@@ -162,6 +170,9 @@ where
 		result: &DispatchResult,
 	) -> Result<Weight, TransactionValidityError> {
 		match pre {
+			// A failed free call makes the whole transaction inapplicable: the block builder
+			// rolls it back and drops it (see the crate docs).
+			Pre::Free if result.is_err() => Err(InvalidTransaction::Custom(WOULD_FAIL).into()),
 			Pre::Free => Ok(Weight::zero()),
 			Pre::Paid(pre) => S::post_dispatch_details(pre, info, post_info, len, result),
 		}

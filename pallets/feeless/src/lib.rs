@@ -12,18 +12,28 @@
 //!
 //! 1. checks the signer's rate limit: at most [`Config::MaxFreeCalls`] free calls per period of
 //!    [`Config::Period`] blocks ([`RATE_LIMITED`] otherwise);
-//! 2. dispatches the call inside a storage transaction that is always rolled back (a *dry run*)
-//!    and rejects the transaction if the call fails ([`WOULD_FAIL`]);
+//! 2. refuses the transaction if the call fails ([`WOULD_FAIL`]);
 //! 3. charges no fee.
 //!
-//! The transaction pool runs this when a transaction arrives and again whenever it re-validates
-//! its queue, and block authoring runs it again before it applies the transaction: an invalid
-//! free call is refused by the pool and dropped by the author, and is never included. Every
-//! other call goes to the wrapped fee extension unchanged.
+//! How step 2 knows depends on where the transaction is:
 //!
-//! The dry run costs what the call costs, so the extension's weight for a free call is the
-//! call's own weight plus the rate limit's storage access, and the block accounts for both.
+//! - **In the transaction pool** (when a transaction arrives, and whenever the pool
+//!   re-validates its queue) the call is dispatched inside a storage transaction that is always
+//!   rolled back (a *dry run*): a call that would fail is refused and never enters the pool.
+//! - **In a block** the call is not dry-run but dispatched once, for real, and if it fails the
+//!   extension's `post_dispatch` answers [`WOULD_FAIL`] instead of a result. The transaction
+//!   is then not applicable at all: the block author's block builder rolls back everything the
+//!   transaction did (the failed call, the rate-limit count) and drops it, and a block that
+//!   contains it anyway fails to import on every node, because applying one of its
+//!   transactions returned an error. So, exactly as with a dry run, an invalid free call is
+//!   never included, and a valid one is executed once rather than twice. (A call that passed
+//!   the pool can still fail in a block when an earlier transaction of the block changed what
+//!   it depends on, e.g. the same step submitted twice.)
 //!
+//! Every other call goes to the wrapped fee extension unchanged. A free call's weight in a
+//! block is its own weight plus the extension's storage access (the rate limit); the pool's dry
+//! run is not block weight.
+
 //! ## Clients need nothing new
 //!
 //! The extension carries the wrapped extension's identifier, explicit data (the tip) and
@@ -196,12 +206,7 @@ pub mod pallet {
 			if !Self::is_free(call) {
 				return Err(Refusal::NotFree);
 			}
-			if Self::calls_used(who) >= T::MaxFreeCalls::get() {
-				let resets_at = Self::current_period()
-					.saturating_add(1u32.into())
-					.saturating_mul(T::Period::get());
-				return Err(Refusal::RateLimited { resets_at });
-			}
+			Self::check_rate(who)?;
 			let origin: T::RuntimeOrigin = frame_system::RawOrigin::Signed(who.clone()).into();
 			let outcome = with_transaction(|| {
 				let result = call.clone().dispatch(origin).map(|_| ()).map_err(|e| e.error);
@@ -211,6 +216,17 @@ pub mod pallet {
 				Ok(Ok(())) => Ok(()),
 				Ok(Err(error)) | Err(error) => Err(Refusal::WouldFail { error }),
 			}
+		}
+
+		/// Whether `who` may make one more free call in the current period.
+		pub(crate) fn check_rate(who: &T::AccountId) -> Result<(), Refusal<BlockNumberFor<T>>> {
+			if Self::calls_used(who) >= T::MaxFreeCalls::get() {
+				let resets_at = Self::current_period()
+					.saturating_add(1u32.into())
+					.saturating_mul(T::Period::get());
+				return Err(Refusal::RateLimited { resets_at });
+			}
+			Ok(())
 		}
 
 		/// Counts one free call of `who` in the current period.

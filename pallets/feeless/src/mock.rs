@@ -1,6 +1,6 @@
 //! A small runtime for the feeless pallet's tests: System, Balances, TransactionPayment, the
-//! feeless pallet and `Lessons`, a pallet with one free call that fails on demand and one
-//! paid call.
+//! feeless pallet and `Lessons`, a pallet with free calls (one that fails on demand, one that
+//! succeeds once per account) and one paid call.
 
 use crate as pallet_feeless;
 use frame_support::{
@@ -13,11 +13,23 @@ use sp_runtime::BuildStorage;
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
-/// A pallet with a free call (`attend`) and a paid call (`note`).
+/// A pallet with free calls (`attend`, `attend_once`) and a paid call (`note`).
 #[frame_support::pallet(dev_mode)]
 pub mod lessons {
+	use core::cell::Cell;
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
+
+	std::thread_local! {
+		/// How often `attend` was dispatched, dry runs included: outside storage, so that a
+		/// rolled-back dry run still counts.
+		static DISPATCHES: Cell<u32> = const { Cell::new(0) };
+	}
+
+	/// How often `attend` was dispatched on this thread, dry runs included.
+	pub fn dispatches() -> u32 {
+		DISPATCHES.with(Cell::get)
+	}
 
 	#[pallet::pallet]
 	pub struct Pallet<T>(_);
@@ -40,6 +52,8 @@ pub mod lessons {
 	pub enum Error<T> {
 		/// The lesson was cancelled.
 		Cancelled,
+		/// `attend_once` was made already.
+		AlreadyAttended,
 	}
 
 	#[pallet::call]
@@ -50,9 +64,21 @@ pub mod lessons {
 		#[pallet::weight(Weight::from_parts(1_000_000, 0))]
 		pub fn attend(origin: OriginFor<T>, cancelled: bool) -> DispatchResult {
 			let who = ensure_signed(origin)?;
+			DISPATCHES.with(|n| n.set(n.get().saturating_add(1)));
 			Attended::<T>::mutate(&who, |n| *n = n.saturating_add(1));
 			Self::deposit_event(Event::Attended { who });
 			ensure!(!cancelled, Error::<T>::Cancelled);
+			Ok(())
+		}
+
+		/// Free: counts an attendance if the account has none, else fails with
+		/// `AlreadyAttended`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(Weight::from_parts(1_000_000, 0))]
+		pub fn attend_once(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			ensure!(Attended::<T>::get(&who) == 0, Error::<T>::AlreadyAttended);
+			Attended::<T>::insert(&who, 1);
 			Ok(())
 		}
 
@@ -79,6 +105,8 @@ frame_support::construct_runtime!(
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+	/// Non-zero storage weights, so that the extension's weight is seen.
+	type DbWeight = frame_support::weights::constants::ParityDbWeight;
 	type AccountData = pallet_balances::AccountData<u64>;
 }
 
@@ -96,11 +124,14 @@ impl pallet_transaction_payment::Config for Test {
 
 impl lessons::Config for Test {}
 
-/// The free calls: `Lessons::attend`.
+/// The free calls: `Lessons::attend` and `Lessons::attend_once`.
 pub struct LessonCalls;
 impl Contains<RuntimeCall> for LessonCalls {
 	fn contains(call: &RuntimeCall) -> bool {
-		matches!(call, RuntimeCall::Lessons(lessons::Call::attend { .. }))
+		matches!(
+			call,
+			RuntimeCall::Lessons(lessons::Call::attend { .. } | lessons::Call::attend_once { .. })
+		)
 	}
 }
 

@@ -5,6 +5,7 @@ use codec::Encode;
 use frame_support::{
 	assert_ok,
 	dispatch::{DispatchInfo, GetDispatchInfo},
+	storage::{with_transaction, TransactionOutcome},
 	traits::Get,
 };
 use pallet_transaction_payment::ChargeTransactionPayment;
@@ -24,6 +25,10 @@ fn attend(cancelled: bool) -> RuntimeCall {
 	RuntimeCall::Lessons(lessons::Call::attend { cancelled })
 }
 
+fn attend_once() -> RuntimeCall {
+	RuntimeCall::Lessons(lessons::Call::attend_once {})
+}
+
 fn note() -> RuntimeCall {
 	RuntimeCall::Lessons(lessons::Call::note {})
 }
@@ -35,14 +40,28 @@ fn info_of(call: &RuntimeCall) -> DispatchInfo {
 	info
 }
 
-/// Validates, prepares, dispatches and settles `call` signed by `who`, as block authoring does.
-fn submit(
-	who: u64,
-	call: RuntimeCall,
-) -> Result<
+type Applied = Result<
 	sp_runtime::DispatchResultWithInfo<frame_support::dispatch::PostDispatchInfo>,
 	TransactionValidityError,
-> {
+>;
+
+/// Validates, prepares, dispatches and settles `call` signed by `who` in a block, as the block
+/// builder applies a transaction: in a storage transaction that is rolled back, and the
+/// transaction dropped, if applying it returns an error.
+fn submit(who: u64, call: RuntimeCall) -> Applied {
+	with_transaction(|| {
+		let applied = apply_in_block(who, call);
+		if applied.is_err() {
+			TransactionOutcome::Rollback(Ok::<_, DispatchError>(applied))
+		} else {
+			TransactionOutcome::Commit(Ok(applied))
+		}
+	})
+	.expect("no error of the storage transaction")
+}
+
+/// Applies `call` signed by `who` as block execution does, with no rollback around it.
+fn apply_in_block(who: u64, call: RuntimeCall) -> Applied {
 	let info = info_of(&call);
 	ext(0).dispatch_transaction(RuntimeOrigin::signed(who), call, &info, 100, 0)
 }
@@ -107,14 +126,48 @@ fn a_free_call_that_would_fail_is_invalid_in_the_pool_and_in_a_block_and_changes
 	new_test_ext(|| {
 		let invalid = TransactionValidityError::from(InvalidTransaction::Custom(WOULD_FAIL));
 		assert_eq!(pool_validate(LEARNER, attend(true)), Err(invalid));
+		// The pool's dry run wrote and deposited an event before failing: both were rolled
+		// back.
+		assert_eq!(lessons::Attended::<Test>::get(LEARNER), 0);
+		assert!(System::events().is_empty());
+		assert_eq!(Usage::<Test>::get(LEARNER), None);
+		// In a block: dispatched once, refused after the fact, and rolled back by the builder.
 		assert_eq!(submit(LEARNER, attend(true)).unwrap_err(), invalid);
-		// The dry run wrote and deposited an event before failing: both were rolled back.
 		assert_eq!(lessons::Attended::<Test>::get(LEARNER), 0);
 		assert!(System::events().is_empty());
 		assert_eq!(Usage::<Test>::get(LEARNER), None);
 		// Also for an account that could pay: a failing free call is never included.
 		assert_eq!(submit(RICH, attend(true)).unwrap_err(), invalid);
 		assert_eq!(Balances::free_balance(RICH), RICH_BALANCE);
+	});
+}
+
+#[test]
+fn in_a_block_a_free_call_is_dispatched_once_without_a_dry_run() {
+	new_test_ext(|| {
+		// `attend` counts its dispatches outside storage: one in a block, not two.
+		let before = lessons::dispatches();
+		assert_ok!(apply_in_block(LEARNER, attend(false)).unwrap());
+		assert_eq!(lessons::Attended::<Test>::get(LEARNER), 1);
+		assert_eq!(lessons::dispatches(), before + 1);
+		// The pool's validation dry-runs it, and changes nothing.
+		assert_eq!(pool_validate(LEARNER, attend(false)), Ok(()));
+		assert_eq!(lessons::dispatches(), before + 2);
+		assert_eq!(lessons::Attended::<Test>::get(LEARNER), 1);
+	});
+}
+
+#[test]
+fn a_free_call_that_passed_the_pool_but_fails_in_the_block_is_not_applicable() {
+	new_test_ext(|| {
+		// Valid when the pool saw it; by the time it is applied, an earlier transaction of the
+		// block made it fail.
+		assert_eq!(pool_validate(LEARNER, attend_once()), Ok(()));
+		assert_ok!(submit(LEARNER, attend_once()).unwrap());
+		assert_eq!(
+			apply_in_block(LEARNER, attend_once()).unwrap_err(),
+			TransactionValidityError::from(InvalidTransaction::Custom(WOULD_FAIL))
+		);
 	});
 }
 
@@ -261,13 +314,14 @@ fn clients_see_the_wrapped_extension() {
 }
 
 #[test]
-fn a_free_call_weighs_its_dry_run_and_a_paid_call_what_the_wrapped_extension_says() {
+fn a_free_call_weighs_its_rate_limit_and_a_paid_call_what_the_wrapped_extension_says() {
 	let free = attend(false);
 	let db = <<Test as frame_system::Config>::DbWeight as Get<
 		frame_support::weights::RuntimeDbWeight,
 	>>::get()
 	.reads_writes(2, 1);
-	assert_eq!(ext(0).weight(&free), free.get_dispatch_info().call_weight.saturating_add(db));
+	// No dry run in a block, so not the call's weight twice.
+	assert_eq!(ext(0).weight(&free), db);
 	let inner = ChargeTransactionPayment::<Test>::from(0);
 	assert_eq!(
 		ext(0).weight(&note()),

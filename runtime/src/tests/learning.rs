@@ -1,7 +1,7 @@
 //! The learning record in the runtime: learners with fresh, empty accounts act through signed
 //! transactions that pay nothing, and a learner's call that would fail never enters a block.
 
-use super::{open_block, preset_storage, signed as signed_tx};
+use super::{apply_as_author, open_block, preset_storage, signed as signed_tx};
 use crate::{
 	configs::learning::{HELP_ASSET_ID, MAX_FREE_CALLS},
 	AccountId, Assets, Balances, Courses, Executive, Feeless, Lifecycle, Registry, Runtime,
@@ -135,7 +135,7 @@ fn an_invited_learner_with_a_fresh_empty_account_accepts_for_free() {
 
 		assert_ok!(Courses::invite(signed(Sr25519Keyring::Ferdie), course, vec![account.clone()]));
 		assert_eq!(pool_validity(accept(course), &pair, 0), Ok(()));
-		assert_eq!(Executive::apply_extrinsic(signed_tx(accept(course), &pair, 0)), Ok(Ok(())));
+		assert_eq!(apply_as_author(signed_tx(accept(course), &pair, 0)), Ok(Ok(())));
 
 		assert!(<Courses as CourseInspect<AccountId>>::is_enrolled(course, &account));
 		assert_eq!(Balances::free_balance(&account), 0);
@@ -153,15 +153,12 @@ fn a_learner_call_that_would_fail_is_refused_by_the_pool_and_by_the_block() {
 		let course = worked_example_course(&institute);
 		let (pair, account) = learner("FreshLearner");
 		assert_ok!(Courses::invite(signed(Sr25519Keyring::Ferdie), course, vec![account.clone()]));
-		assert_eq!(Executive::apply_extrinsic(signed_tx(accept(course), &pair, 0)), Ok(Ok(())));
+		assert_eq!(apply_as_author(signed_tx(accept(course), &pair, 0)), Ok(Ok(())));
 
 		// Accepting twice fails (AlreadyEnrolled): refused, not included, nonce unchanged.
 		let would_fail = TransactionValidityError::from(InvalidTransaction::Custom(WOULD_FAIL));
 		assert_eq!(pool_validity(accept(course), &pair, 1), Err(would_fail));
-		assert_eq!(
-			Executive::apply_extrinsic(signed_tx(accept(course), &pair, 1)),
-			Err(would_fail)
-		);
+		assert_eq!(apply_as_author(signed_tx(accept(course), &pair, 1)), Err(would_fail));
 		assert_eq!(System::account_nonce(&account), 1);
 		assert_eq!(Feeless::calls_used(&account), 1);
 
@@ -176,6 +173,42 @@ fn a_learner_call_that_would_fail_is_refused_by_the_pool_and_by_the_block() {
 }
 
 #[test]
+fn a_learner_step_that_passed_the_pool_but_fails_in_the_block_is_dropped() {
+	preset_storage(DEV_RUNTIME_PRESET).execute_with(|| {
+		open_block(1_000);
+		let (institute, _) = accredited_institute();
+		let course = worked_example_course(&institute);
+		let (pair, account) = learner("DoubleSubmitter");
+		assert_ok!(Courses::invite(signed(Sr25519Keyring::Ferdie), course, vec![account.clone()]));
+		learner_applies(&pair, accept(course));
+		assert_ok!(Lifecycle::convey(
+			signed(Sr25519Keyring::Ferdie),
+			course,
+			0,
+			0,
+			vec![(account.clone(), 4)]
+		));
+		let acquire = lifecycle(pallet_lifecycle::Call::acquire { course, assessment: 0, unit: 0 });
+
+		// The wallet sends the step twice (nonces 1 and 2): the pool accepts both, as neither
+		// has run yet ...
+		assert_eq!(pool_validity(acquire.clone(), &pair, 1), Ok(()));
+		assert_eq!(pool_validity(acquire.clone(), &pair, 2), Ok(()));
+		// ... the block applies the first, and the second fails (StepAlreadyDone): it is not
+		// applicable, so the author drops it. One token, one nonce, one free call, no fee.
+		assert_eq!(apply_as_author(signed_tx(acquire.clone(), &pair, 1)), Ok(Ok(())));
+		assert_eq!(
+			apply_as_author(signed_tx(acquire, &pair, 2)),
+			Err(InvalidTransaction::Custom(WOULD_FAIL).into())
+		);
+		assert_eq!(System::account_nonce(&account), 2);
+		assert_eq!(Feeless::calls_used(&account), 2);
+		assert_eq!(points_of(&account, TokenKind::Attendance), vec![4]);
+		assert_eq!(fees_paid(), 0);
+	});
+}
+
+#[test]
 fn learners_without_balance_transfer_help_for_free_but_not_more_than_they_hold() {
 	preset_storage(DEV_RUNTIME_PRESET).execute_with(|| {
 		open_block(1_000);
@@ -184,10 +217,7 @@ fn learners_without_balance_transfer_help_for_free_but_not_more_than_they_hold()
 		// Help is a sufficient asset: holding it makes the account exist.
 		assert_ok!(<Assets as Mutate<AccountId>>::mint_into(HELP_ASSET_ID, &giver, 10));
 
-		assert_eq!(
-			Executive::apply_extrinsic(signed_tx(help_transfer(&taker, 3), &pair, 0)),
-			Ok(Ok(()))
-		);
+		assert_eq!(apply_as_author(signed_tx(help_transfer(&taker, 3), &pair, 0)), Ok(Ok(())));
 		assert_eq!(Assets::balance(HELP_ASSET_ID, &giver), 7);
 		assert_eq!(Assets::balance(HELP_ASSET_ID, &taker), 3);
 		assert_eq!(Balances::free_balance(&giver), 0);
@@ -224,7 +254,7 @@ fn free_calls_are_rate_limited_per_learner() {
 		assert_ok!(<Assets as Mutate<AccountId>>::mint_into(HELP_ASSET_ID, &giver, 1_000));
 		for nonce in 0..MAX_FREE_CALLS {
 			assert_eq!(
-				Executive::apply_extrinsic(signed_tx(help_transfer(&taker, 1), &pair, nonce)),
+				apply_as_author(signed_tx(help_transfer(&taker, 1), &pair, nonce)),
 				Ok(Ok(()))
 			);
 		}
@@ -244,7 +274,7 @@ fn free_calls_are_rate_limited_per_learner() {
 fn learner_applies(pair: &sr25519::Pair, call: RuntimeCall) {
 	let account = MultiSigner::from(pair.public()).into_account();
 	let nonce = System::account_nonce(&account);
-	assert_eq!(Executive::apply_extrinsic(signed_tx(call, pair, nonce)), Ok(Ok(())));
+	assert_eq!(apply_as_author(signed_tx(call, pair, nonce)), Ok(Ok(())));
 }
 
 fn lifecycle(call: pallet_lifecycle::Call<Runtime>) -> RuntimeCall {

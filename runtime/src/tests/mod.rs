@@ -117,6 +117,22 @@ pub(crate) fn signed(call: RuntimeCall, signer: &sr25519::Pair, nonce: u32) -> U
 	UncheckedExtrinsic::new_signed(call, Address::Id(account), signature, extension)
 }
 
+/// Applies `xt` as the node's block builder does: inside a storage transaction that is rolled
+/// back if applying it returns an error, in which case the transaction is dropped rather than
+/// included. (Block import never sees such a transaction: a block with one does not import.)
+pub(crate) fn apply_as_author(xt: UncheckedExtrinsic) -> sp_runtime::ApplyExtrinsicResult {
+	use frame_support::storage::{with_transaction, TransactionOutcome};
+	with_transaction(|| {
+		let applied = Executive::apply_extrinsic(xt);
+		if applied.is_err() {
+			TransactionOutcome::Rollback(Ok::<_, sp_runtime::DispatchError>(applied))
+		} else {
+			TransactionOutcome::Commit(Ok(applied))
+		}
+	})
+	.expect("no error of the storage transaction itself")
+}
+
 /// Opens block 1 in Aura slot `slot`, with its timestamp inherent, as the node's author does.
 pub(crate) fn open_block(slot: u64) {
 	let digest =
