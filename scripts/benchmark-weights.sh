@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Regenerates the weights of every pallet of ours (pallets/*/src/weights.rs) from their
-# frame-benchmarking v2 benchmarks, run by the node's own `benchmark pallet` on this machine.
+# frame-benchmarking v2 benchmarks, and the runtime's weights of the polkadot-sdk pallets on a
+# transaction's path (runtime/src/weights/: the transaction extensions of frame_system, the fee
+# extension, balances), run by the node's own `benchmark pallet` on this machine.
 #
-#   scripts/benchmark-weights.sh                 # every pallet, 50 steps x 20 repeats
-#   scripts/benchmark-weights.sh lifecycle       # one pallet (its folder name)
+#   scripts/benchmark-weights.sh                 # everything, 50 steps x 20 repeats
+#   scripts/benchmark-weights.sh lifecycle       # one pallet (its folder name, or a runtime
+#                                                # one: system-extensions, transaction-payment,
+#                                                # balances)
 #   STEPS=10 REPEAT=5 scripts/benchmark-weights.sh   # a quick, rougher run
 #
 # Builds the release node with the `runtime-benchmarks` feature (the benchmarks are compiled
@@ -11,7 +15,10 @@
 # (built by the runtime), in compiled wasm, and writes the file through
 # scripts/weights/template.hbs with scripts/weights/header.txt, so the generated file keeps
 # our header and shape: the `WeightInfo` trait, `SubstrateWeight<T>` with the runtime's storage
-# weights (ParityDB's), and `()` with ParityDB's storage weights for mocks. Commit the result.
+# weights, and `()` with ParityDB's stable2609 storage weights for mocks. The runtime's files
+# go through scripts/weights/runtime-template.hbs: `WeightInfo<T>` implementing the pallet's
+# trait, storage at the runtime's `DbWeight`. Commit the result. (ParityDB's storage weights
+# themselves: scripts/benchmark-storage.sh.)
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$repo/scripts/env.sh"
@@ -28,12 +35,18 @@ declare -A pallet_of=(
 	[lifecycle]=pallet_lifecycle
 	[tokens]=pallet_tokens
 )
+# name -> pallet name in define_benchmarks!, for the runtime's weights of polkadot-sdk pallets
+declare -A runtime_pallet_of=(
+	[system-extensions]=frame_system_extensions
+	[transaction-payment]=pallet_transaction_payment
+	[balances]=pallet_balances
+)
 folders=("$@")
 if [ ${#folders[@]} -eq 0 ]; then
 	# Not `upgrade`: its calls are frame_system's behind a Council origin, and its weights.rs
 	# takes frame_system's benchmarked weights on purpose (see that file); its benchmarks run as
 	# tests and can be run by hand to compare.
-	folders=(registry validator-set courses lifecycle tokens)
+	folders=(registry validator-set courses lifecycle tokens system-extensions transaction-payment balances)
 fi
 
 echo "== building the release node with runtime-benchmarks"
@@ -43,8 +56,15 @@ wasm="$CARGO_TARGET_DIR/release/wbuild/learning-tokens-runtime/learning_tokens_r
 
 for folder in "${folders[@]}"; do
 	pallet="${pallet_of[$folder]:-}"
+	template=scripts/weights/template.hbs
+	output="pallets/$folder/src/weights.rs"
 	if [ -z "$pallet" ]; then
-		echo "unknown pallet folder: $folder (one of: ${!pallet_of[*]})" >&2
+		pallet="${runtime_pallet_of[$folder]:-}"
+		template=scripts/weights/runtime-template.hbs
+		output="runtime/src/weights/$pallet.rs"
+	fi
+	if [ -z "$pallet" ]; then
+		echo "unknown pallet: $folder (one of: ${!pallet_of[*]} ${!runtime_pallet_of[*]})" >&2
 		exit 2
 	fi
 	echo "== $pallet ($steps steps, $repeat repeats) $(date -u +%H:%M:%S)"
@@ -58,8 +78,12 @@ for folder in "${folders[@]}"; do
 		--repeat "$repeat" \
 		--wasm-execution=compiled \
 		--heap-pages=4096 \
-		--template scripts/weights/template.hbs \
+		--template "$template" \
 		--header scripts/weights/header.txt \
-		--output "pallets/$folder/src/weights.rs"
+		--output "$output"
+	if [ "$pallet" = frame_system_extensions ]; then
+		# The trait is frame_system's `ExtensionsWeightInfo`, not a crate of that name's.
+		sed -i 's/frame_system_extensions::WeightInfo for/frame_system::ExtensionsWeightInfo for/' "$output"
+	fi
 done
-echo "== done $(date -u +%H:%M:%S): review and commit pallets/*/src/weights.rs"
+echo "== done $(date -u +%H:%M:%S): review and commit the weights files"

@@ -55,10 +55,12 @@ impl frame_system::Config for Runtime {
 	type Nonce = Nonce;
 	type Hash = Hash;
 	type BlockHashCount = BlockHashCount;
-	/// ParityDB's read and write costs as polkadot-sdk stable2609 measured them (8 µs a read,
-	/// 50 µs a write); why these and not a `benchmark storage` run here: docs/ARCHITECTURE.md.
-	type DbWeight = frame_support::weights::constants::ParityDbWeight;
+	/// ParityDB's read and write costs measured on this project's machine
+	/// (`scripts/benchmark-storage.sh`); why these: docs/ARCHITECTURE.md ("Weights").
+	type DbWeight = crate::weights::paritydb_weights::constants::ParityDbWeight;
 	type SystemWeightInfo = frame_system::weights::SubstrateWeight<Runtime>;
+	/// Nonce, weight, era, genesis and version checks of every transaction, benchmarked here.
+	type ExtensionsWeightInfo = crate::weights::frame_system_extensions::WeightInfo<Runtime>;
 	type Version = Version;
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
@@ -100,7 +102,7 @@ impl pallet_balances::Config for Runtime {
 	type DustRemoval = ();
 	type ExistentialDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
 	type AccountStore = System;
-	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_balances::WeightInfo<Runtime>;
 	type FreezeIdentifier = RuntimeFreezeReason;
 	type MaxFreezes = VariantCountOf<RuntimeFreezeReason>;
 	type RuntimeHoldReason = RuntimeHoldReason;
@@ -119,5 +121,5 @@ impl pallet_transaction_payment::Config for Runtime {
 	type WeightToFee = IdentityFee<Balance>;
 	type LengthToFee = IdentityFee<Balance>;
 	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
-	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_transaction_payment::WeightInfo<Runtime>;
 }
