@@ -6,6 +6,20 @@ import { measureThroughput } from './throughput.js';
 import { connect } from '../lib/chain.js';
 import { startNode, stopNode, tail } from '../lib/node.js';
 import { cpus } from 'node:os';
+import { readFileSync } from 'node:fs';
+
+/**
+ * How long the node took to build each block it authored, by block number, from its log line
+ * "Prepared block for proposing at N (T ms)". (One dev node authors every block: no forks.)
+ */
+function buildTimes(logPath) {
+  const times = new Map();
+  for (const line of readFileSync(logPath, 'utf8').split('\n')) {
+    const m = line.match(/Prepared block for proposing at (\d+) \((\d+) ms\)/);
+    if (m) times.set(Number(m[1]), Number(m[2]));
+  }
+  return times;
+}
 
 const learners = Number(process.env.LEARNERS ?? 2000);
 const units = Number(process.env.UNITS ?? 4);
@@ -40,6 +54,18 @@ try {
       `${step.blocks} block(s) [${step.perBlock.join(', ')}], ${step.perSecond.toFixed(0)}/s, ${pct(step.fullness)} full`);
   }
   console.log(`  lifecycles took ${r.lifecycles.wallSeconds.toFixed(0)} s of wall time, the waits for each step's inclusion included`);
+  // Are the weights honest? Each block's build time on this machine against its weight.
+  const built = buildTimes(node.logPath);
+  console.log('build time of each block against its weight (1 s of weight = 1 s on the reference machine):');
+  for (const step of [r.baseline, ...r.steps]) {
+    const pairs = step.carrying
+      .filter((b) => built.has(b.number))
+      .map((b) => [built.get(b.number), Number(b.weight / 1_000_000_000n)]);
+    if (!pairs.length) continue;
+    const worst = Math.max(...pairs.map(([ms, w]) => ms / Math.max(w, 1)));
+    console.log(`  ${step.name.padEnd(9)} ${pairs.map(([ms, w]) => `${ms} ms / ${w} ms`).join(', ')}` +
+      `; at most ${worst.toFixed(2)}× its weight`);
+  }
   const ratioWeight = Number(r.awardWeight) / Number(r.transferWeight);
   console.log(`benchmarked weight: one award in a batch of 500 = ${r.awardWeight} ps, ` +
     `one transfer_keep_alive = ${r.transferWeight} ps: ${ratioWeight.toFixed(2)}×`);

@@ -192,7 +192,10 @@ async function phase(api, name, txs, { event, items, count = () => 1, sign, log,
     }
     if (inBlock > 0) {
       const weight = (await at.query.system.blockWeight()).normal.refTime.toBigInt();
-      carrying.push({ number: next, hash: hash.toHex(), items: inBlock, fullness: Number((weight * 10_000n) / maxNormal) / 10_000 });
+      carrying.push({
+        number: next, hash: hash.toHex(), items: inBlock, weight,
+        fullness: Number((weight * 10_000n) / maxNormal) / 10_000,
+      });
     }
     seen += inBlock;
     next += 1;

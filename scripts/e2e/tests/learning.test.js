@@ -183,6 +183,41 @@ describe('the worked example with learners who hold no balance', () => {
     assert.ok((await api.call.tokensApi.verify(999_999)).isNone, 'an unknown token does not verify');
   });
 
+  test('a step sent twice lands once: the pool takes both, the block only the first', async () => {
+    // A second course, so that the worked example's totals above stay as they are.
+    const created = await submitInBlock(api, api.tx.courses.createCourse(
+      institution.address, 'Graphs', '11.0701', [[SKILL, 'Graphs']], GUIDE, false,
+    ), instructor);
+    const graphs = findEvent(created.events, api.events.courses.CourseCreated).data.course.toNumber();
+    await submitInBlock(api, api.tx.courses.invite(graphs, [learners.ana.address]), instructor);
+    await submitInBlock(api, api.tx.courses.acceptInvitation(graphs), learners.ana);
+    await submitInBlock(api, api.tx.lifecycle.convey(graphs, 0, 0, [[learners.ana.address, 3]]), instructor);
+
+    // The wallet signs the same step twice, with consecutive nonces, and sends both at once:
+    // each is valid against the state the pool sees, so the pool takes both.
+    const nonce = (await api.rpc.system.accountNextIndex(learners.ana.address)).toNumber();
+    const acquire = api.tx.lifecycle.acquire(graphs, 0, 0);
+    const first = await api.tx(acquire.method).signAsync(learners.ana, { nonce });
+    const second = await api.tx(acquire.method).signAsync(learners.ana, { nonce: nonce + 1 });
+    const outcome = (tx) => new Promise((ok, fail) => {
+      let unsubscribe = () => {};
+      const timer = setTimeout(() => { unsubscribe(); fail(new Error('no outcome in 60 s')); }, 60_000);
+      const settle = (what) => { clearTimeout(timer); unsubscribe(); ok(what); };
+      api.rpc.author.submitAndWatchExtrinsic(tx, (status) => {
+        if (status.isInBlock || status.isInvalid || status.isDropped || status.isUsurped) settle(status.type);
+      }).then((unsub) => { unsubscribe = unsub; }, (error) => settle(`rejected: ${error.message}`));
+    });
+    const [once, twice] = await Promise.all([outcome(first), outcome(second)]);
+
+    // The first lands; the second, which fails once the first has run, never does.
+    assert.equal(once, 'InBlock');
+    assert.notEqual(twice, 'InBlock', 'a failing free call was included');
+    const fromGraphs = (await tokensOf(learners.ana)).filter((t) => t.course.toNumber() === graphs);
+    assert.deepEqual(fromGraphs.map((t) => [t.kind.type, t.points.toNumber()]), [['Attendance', 3]]);
+    assert.equal((await api.rpc.system.accountNextIndex(learners.ana.address)).toNumber(), nonce + 1);
+    assert.equal(await free(learners.ana), 0n, 'and it cost nothing');
+  });
+
   /** The five steps of one assessment for both learners, then both ratings. */
   async function runAssessment(assessment) {
     const pick = (name, i) => EARNED[name][assessment][i];
