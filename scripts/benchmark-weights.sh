@@ -7,7 +7,8 @@
 #   scripts/benchmark-weights.sh                 # everything, 50 steps x 20 repeats
 #   scripts/benchmark-weights.sh lifecycle       # one pallet (its folder name, or a runtime
 #                                                # one: system-extensions, transaction-payment,
-#                                                # balances)
+#                                                # balances), or `overhead`: the fixed weight of
+#                                                # a block and of an extrinsic
 #   STEPS=10 REPEAT=5 scripts/benchmark-weights.sh   # a quick, rougher run
 #
 # Builds the release node with the `runtime-benchmarks` feature (the benchmarks are compiled
@@ -46,7 +47,7 @@ if [ ${#folders[@]} -eq 0 ]; then
 	# Not `upgrade`: its calls are frame_system's behind a Council origin, and its weights.rs
 	# takes frame_system's benchmarked weights on purpose (see that file); its benchmarks run as
 	# tests and can be run by hand to compare.
-	folders=(registry validator-set courses lifecycle tokens system-extensions transaction-payment balances)
+	folders=(registry validator-set courses lifecycle tokens system-extensions transaction-payment balances overhead)
 fi
 
 echo "== building the release node with runtime-benchmarks"
@@ -55,6 +56,18 @@ bin="$CARGO_TARGET_DIR/release/learning-tokens-node"
 wasm="$CARGO_TARGET_DIR/release/wbuild/learning-tokens-runtime/learning_tokens_runtime.compact.compressed.wasm"
 
 for folder in "${folders[@]}"; do
+	if [ "$folder" = overhead ]; then
+		# `benchmark overhead`: an empty block, and blocks full of `System::remark`s, executed
+		# 100 times each; writes runtime/src/weights/{block,extrinsic}_weights.rs (the average).
+		echo "== overhead $(date -u +%H:%M:%S)"
+		"$bin" benchmark overhead \
+			--runtime "$wasm" \
+			--genesis-builder=runtime \
+			--genesis-builder-preset=development \
+			--header scripts/weights/header.txt \
+			--weight-path runtime/src/weights/
+		continue
+	fi
 	pallet="${pallet_of[$folder]:-}"
 	template=scripts/weights/template.hbs
 	output="pallets/$folder/src/weights.rs"

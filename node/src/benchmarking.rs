@@ -19,10 +19,16 @@ pub fn run(cli: &Cli, cmd: &BenchmarkCmd) -> sc_cli::Result<()> {
 			let shared_trie_cache = backend.expose_shared_trie_cache();
 			cmd.run(config, client, db, storage, shared_trie_cache)
 		},
+		// The weight of an empty block and of one extrinsic's fixed cost (a `System::remark`),
+		// on this runtime's `development` genesis.
+		BenchmarkCmd::Overhead(cmd) => {
+			cmd.run_with_default_builder_and_spec::<Block, ()>(Some(config.chain_spec))
+		},
 		BenchmarkCmd::Machine(cmd) => {
 			cmd.run(&config, frame_benchmarking_cli::SUBSTRATE_REFERENCE_HARDWARE.clone())
 		},
-		_ => Err("this benchmark is not wired into the node; use `pallet`, `storage` or `machine`"
+		_ => Err("this benchmark is not wired into the node; use `pallet`, `storage`, `overhead` \
+		          or `machine`"
 			.into()),
 	})
 }
