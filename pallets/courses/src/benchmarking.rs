@@ -119,7 +119,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(lead), course, instructor.clone());
 
-		assert!(<Pallet<T> as CourseInspect<T::AccountId>>::is_instructor(course, &instructor));
+		assert!(Courses::<T>::get(course).is_some_and(|record| record.is_instructor(&instructor)));
 		assert_last_event::<T>(Event::CoInstructorAdded { course, instructor });
 		Ok(())
 	}
@@ -133,7 +133,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(lead), course, instructor.clone());
 
-		assert!(!<Pallet<T> as CourseInspect<T::AccountId>>::is_instructor(course, &instructor));
+		assert!(Courses::<T>::get(course).is_some_and(|record| !record.is_instructor(&instructor)));
 		assert_last_event::<T>(Event::CoInstructorRemoved { course, instructor });
 		Ok(())
 	}
@@ -191,7 +191,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(lead), course);
 
-		assert!(<Pallet<T> as CourseInspect<T::AccountId>>::is_closed(course));
+		assert!(Courses::<T>::get(course).is_some_and(|record| record.closed));
 		assert_last_event::<T>(Event::CourseClosed { course });
 		Ok(())
 	}

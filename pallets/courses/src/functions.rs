@@ -239,20 +239,8 @@ impl<T: Config> CourseInspect<T::AccountId> for Pallet<T> {
 		Courses::<T>::contains_key(course)
 	}
 
-	fn institution(course: CourseId) -> Option<T::AccountId> {
-		Courses::<T>::get(course).map(|record| record.institution)
-	}
-
-	fn is_instructor(course: CourseId, who: &T::AccountId) -> bool {
-		Courses::<T>::get(course).is_some_and(|record| record.is_instructor(who))
-	}
-
 	fn is_enrolled(course: CourseId, learner: &T::AccountId) -> bool {
 		Enrollments::<T>::get(course, learner) == Some(EnrollmentStatus::Enrolled)
-	}
-
-	fn is_closed(course: CourseId) -> bool {
-		Courses::<T>::get(course).is_some_and(|record| record.closed)
 	}
 
 	fn current_guide_version(course: CourseId) -> Option<GuideVersion> {
@@ -267,10 +255,6 @@ impl<T: Config> CourseInspect<T::AccountId> for Pallet<T> {
 	fn unit(course: CourseId, index: u32) -> Option<UnitOf<T>> {
 		let index = usize::try_from(index).ok()?;
 		Courses::<T>::get(course)?.units.get(index).cloned()
-	}
-
-	fn cip_code(course: CourseId) -> Option<CipCode> {
-		Courses::<T>::get(course).map(|record| record.cip_code)
 	}
 
 	fn facts(

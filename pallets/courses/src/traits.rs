@@ -9,9 +9,11 @@ use frame_support::{traits::Get, BoundedVec};
 pub struct CourseFacts<AccountId, MaxSkillIdLen: Get<u32>> {
 	/// The institution the course belongs to.
 	pub institution: AccountId,
-	/// Whether the course was closed.
+	/// Whether the course was closed: nothing may happen in it any more.
 	pub closed: bool,
-	/// Whether the account asked about is the course's lead or one of its co-instructors.
+	/// Whether the account asked about is the course's lead or one of its co-instructors. This
+	/// says nothing about the institution's standing or whether the account still acts for it:
+	/// ask the registry too.
 	pub is_instructor: bool,
 	/// The course's field of knowledge.
 	pub cip_code: CipCode,
@@ -36,19 +38,9 @@ pub trait CourseInspect<AccountId> {
 	/// Whether `course` exists (closed or not).
 	fn exists(course: CourseId) -> bool;
 
-	/// The institution `course` belongs to.
-	fn institution(course: CourseId) -> Option<AccountId>;
-
-	/// Whether `who` is the lead or a co-instructor of `course`. This says nothing about the
-	/// institution's standing or whether `who` still acts for it: ask the registry too.
-	fn is_instructor(course: CourseId, who: &AccountId) -> bool;
-
 	/// Whether `learner` is enrolled in `course` (accepted an invitation or joined); an
 	/// invitation that was not accepted does not count.
 	fn is_enrolled(course: CourseId, learner: &AccountId) -> bool;
-
-	/// Whether `course` was closed: nothing may happen in it any more.
-	fn is_closed(course: CourseId) -> bool;
 
 	/// The version of the scoring guide that new awards in `course` use.
 	fn current_guide_version(course: CourseId) -> Option<GuideVersion>;
@@ -63,11 +55,9 @@ pub trait CourseInspect<AccountId> {
 		index: u32,
 	) -> Option<UnitOfCompetency<Self::MaxSkillIdLen, Self::MaxUnitTitleLen>>;
 
-	/// The field of knowledge of `course`.
-	fn cip_code(course: CourseId) -> Option<CipCode>;
-
-	/// Everything a lifecycle step in unit `unit` of `course` asks, with `who` the caller, from
-	/// a single read and decoding of the course (the queries above read it once each).
+	/// What a lifecycle step in unit `unit` of `course` asks of the course, with `who` the
+	/// caller (its institution, whether it is closed, whether `who` instructs it, its CIP code
+	/// and guide version, the unit's skill), from a single read and decoding of the course.
 	fn facts(
 		course: CourseId,
 		who: &AccountId,
