@@ -19,9 +19,9 @@ use sp_session::OpaqueGeneratedSessionKeys;
 use sp_version::RuntimeVersion;
 
 use super::{
-	opaque::SessionKeys, AccountId, Aura, Balance, Block, BlockNumber, Executive, Feeless, Grandpa,
-	InherentDataExt, Nonce, Registry, Runtime, RuntimeCall, RuntimeGenesisConfig, System, Tokens,
-	TransactionPayment, VERSION,
+	opaque::SessionKeys, AccountId, Aura, Balance, Block, BlockNumber, Courses, Executive, Feeless,
+	Grandpa, InherentDataExt, Lifecycle, Nonce, Registry, Runtime, RuntimeCall,
+	RuntimeGenesisConfig, System, Tokens, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -226,18 +226,81 @@ impl_runtime_apis! {
 	impl pallet_tokens_runtime_api::TokensApi<Block, AccountId, BlockNumber> for Runtime {
 		fn tokens_of(
 			holder: AccountId,
-		) -> Vec<pallet_tokens_runtime_api::TokenView<AccountId, BlockNumber>> {
-			Tokens::tokens_of(&holder)
+			cursor: Option<pallet_tokens_runtime_api::TokenCursor>,
+			limit: u32,
+		) -> pallet_tokens_runtime_api::Page<
+			pallet_tokens_runtime_api::TokenView<AccountId, BlockNumber>,
+			pallet_tokens_runtime_api::TokenCursor,
+		> {
+			Lifecycle::tokens_of(&holder, cursor, limit)
 		}
 
-		fn skill_profile(holder: AccountId) -> pallet_tokens_runtime_api::SkillProfile {
-			Tokens::skill_profile(&holder)
+		fn skill_profile(
+			holder: AccountId,
+			cursor: Option<pallet_tokens_runtime_api::TokenCursor>,
+			limit: u32,
+		) -> pallet_tokens_runtime_api::ProfilePage<pallet_tokens_runtime_api::TokenCursor> {
+			Lifecycle::skill_profile(&holder, cursor, limit)
+		}
+
+		fn tokens_of_course(
+			course: pallet_tokens_runtime_api::CourseId,
+			cursor: Option<pallet_tokens_runtime_api::CourseCursor<AccountId>>,
+			limit: u32,
+		) -> pallet_tokens_runtime_api::Page<
+			pallet_tokens_runtime_api::TokenView<AccountId, BlockNumber>,
+			pallet_tokens_runtime_api::CourseCursor<AccountId>,
+		> {
+			Lifecycle::tokens_of_course(course, cursor, limit)
 		}
 
 		fn verify(
 			token: pallet_tokens_runtime_api::TokenId,
 		) -> Option<pallet_tokens_runtime_api::Verification<AccountId, BlockNumber>> {
 			Tokens::verify(token)
+		}
+	}
+
+	impl pallet_lifecycle_runtime_api::LearnerApi<Block, AccountId, BlockNumber> for Runtime {
+		fn enrollments(
+			learner: AccountId,
+			cursor: Option<pallet_lifecycle_runtime_api::CourseId>,
+			limit: u32,
+		) -> pallet_lifecycle_runtime_api::Page<
+			pallet_lifecycle_runtime_api::EnrollmentView<AccountId>,
+			pallet_lifecycle_runtime_api::CourseId,
+		> {
+			Courses::enrollments_of(&learner, cursor, limit)
+		}
+
+		fn pending(
+			learner: AccountId,
+			cursor: Option<pallet_lifecycle_runtime_api::RecordCursor>,
+			limit: u32,
+		) -> pallet_lifecycle_runtime_api::Page<
+			pallet_lifecycle_runtime_api::Pending<AccountId>,
+			pallet_lifecycle_runtime_api::RecordCursor,
+		> {
+			Lifecycle::pending(&learner, cursor, limit)
+		}
+
+		fn lifecycles(
+			learner: AccountId,
+			cursor: Option<pallet_lifecycle_runtime_api::RecordCursor>,
+			limit: u32,
+		) -> pallet_lifecycle_runtime_api::Page<
+			pallet_lifecycle_runtime_api::RecordView<AccountId, BlockNumber>,
+			pallet_lifecycle_runtime_api::RecordCursor,
+		> {
+			Lifecycle::lifecycles(&learner, cursor, limit)
+		}
+
+		fn lifecycle(
+			course: pallet_lifecycle_runtime_api::CourseId,
+			learner: AccountId,
+			assessment: pallet_lifecycle_runtime_api::AssessmentIndex,
+		) -> Option<pallet_lifecycle_runtime_api::RecordView<AccountId, BlockNumber>> {
+			Lifecycle::lifecycle(course, &learner, assessment)
 		}
 	}
 
@@ -286,7 +349,7 @@ impl_runtime_apis! {
 			Vec<frame_support::traits::StorageInfo>,
 		) {
 			use crate::{
-				Balances, Council, CouncilMembership, Courses, Lifecycle, Registry, Timestamp,
+				Balances, Council, CouncilMembership, Registry, Timestamp,
 				Tokens, Upgrade, ValidatorSet,
 			};
 			use frame_benchmarking::BenchmarkList;
@@ -306,7 +369,7 @@ impl_runtime_apis! {
 			config: frame_benchmarking::BenchmarkConfig,
 		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
 			use crate::{
-				Balances, Council, CouncilMembership, Courses, Lifecycle, Registry, Timestamp,
+				Balances, Council, CouncilMembership, Registry, Timestamp,
 				Tokens, Upgrade, ValidatorSet,
 			};
 			use frame_benchmarking::BenchmarkBatch;

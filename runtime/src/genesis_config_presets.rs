@@ -11,8 +11,8 @@
 use crate::{
 	configs::learning::{help_owner, HELP_ASSET_ID},
 	opaque::SessionKeys,
-	AccountId, AssetsConfig, BalancesConfig, CouncilMembershipConfig, RuntimeGenesisConfig,
-	SessionConfig, ValidatorSetConfig, UNIT,
+	AccountId, AssetsConfig, BalancesConfig, BlockNumber, CouncilMembershipConfig,
+	RuntimeGenesisConfig, SessionConfig, ValidatorSetConfig, MINUTES, UNIT,
 };
 use alloc::{string::String, vec, vec::Vec};
 use frame_support::{build_struct_json_patch, BoundedVec};
@@ -41,8 +41,23 @@ impl Validator {
 	}
 }
 
-/// The genesis state of a chain with these validators, Council members and endowed accounts.
-fn genesis(validators: Vec<Validator>, council: Vec<AccountId>, endowed: Vec<AccountId>) -> Value {
+/// Blocks per session of the development chain: ten minutes. Its one validator never changes,
+/// so sessions only need to end now and then.
+pub const DEV_SESSION_LENGTH: BlockNumber = 10 * MINUTES;
+
+/// Blocks per session of the local test network: one minute, so that a validator the Council
+/// adds or removes takes effect within two, as the governance tests expect. A production
+/// network's sessions last an hour or more.
+pub const LOCAL_SESSION_LENGTH: BlockNumber = MINUTES;
+
+/// The genesis state of a chain with these validators, Council members and endowed accounts,
+/// and sessions of `session_length` blocks.
+fn genesis(
+	validators: Vec<Validator>,
+	council: Vec<AccountId>,
+	endowed: Vec<AccountId>,
+	session_length: BlockNumber,
+) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: endowed
@@ -60,6 +75,7 @@ fn genesis(validators: Vec<Validator>, council: Vec<AccountId>, endowed: Vec<Acc
 		},
 		validator_set: ValidatorSetConfig {
 			initial_validators: validators.iter().map(|v| v.account.clone()).collect::<Vec<_>>(),
+			session_length,
 		},
 		session: SessionConfig {
 			keys: validators
@@ -82,6 +98,7 @@ pub fn development() -> Value {
 		vec![Validator::well_known(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		vec![Sr25519Keyring::Alice.to_account_id()],
 		well_known_accounts(),
+		DEV_SESSION_LENGTH,
 	)
 }
 
@@ -96,6 +113,7 @@ pub fn local_testnet() -> Value {
 		members.iter().map(|(sr, ed)| Validator::well_known(*sr, *ed)).collect(),
 		members.iter().map(|(sr, _)| sr.to_account_id()).collect(),
 		well_known_accounts(),
+		LOCAL_SESSION_LENGTH,
 	)
 }
 

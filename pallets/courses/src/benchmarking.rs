@@ -1,40 +1,62 @@
 //! Benchmarks of the courses pallet, each call in its worst case: longest inputs, fullest lists
-//! of units, assessments and co-instructors, the caller last among the instructors, and the
-//! most versions that still let the call succeed.
+//! of units, assessments (each covering the most units) and co-instructors, the caller last
+//! among the instructors, and the most versions that still let the call succeed.
 
 use super::*;
-use crate::pallet::{Courses, Enrollments, ScoringGuides};
+use crate::pallet::{Courses, Enrollments, Guides};
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
-use frame_support::traits::Get;
+use frame_support::{
+	pallet_prelude::{BoundedVec, ConstU32},
+	traits::Get,
+};
 use frame_system::RawOrigin;
-use pallet_registry::TrustRegistry;
 
 const SEED: u32 = 0;
 
-/// `len` bytes.
-fn bytes(len: u32) -> Vec<u8> {
-	vec![b'x'; len as usize]
+/// `len` bytes, bounded.
+fn bytes<S: Get<u32>>(len: u32) -> BoundedVec<u8, S> {
+	BoundedVec::truncate_from(vec![b'x'; len as usize])
 }
 
-/// The most assessments, each with points that do not overflow together.
-fn longest_guide<T: Config>() -> Vec<Assessment> {
+/// A guide of `assessments` assessments, each covering units `0..units_per_assessment` with
+/// points that stay within `MaxAssessmentPoints` in sum.
+fn guide<T: Config>(assessments: u32, units_per_assessment: u32) -> GuideOf<T> {
+	let per_unit = T::MaxAssessmentPoints::get() / units_per_assessment.max(1);
+	let max = LearnerPoints { attendance: per_unit, score: per_unit, help: per_unit };
+	let units: Vec<UnitShare> = (0..units_per_assessment)
+		.map(|unit| UnitShare { unit: unit.try_into().unwrap_or(UnitIndex::MAX), max })
+		.collect();
 	let assessment = Assessment {
 		kind: AssessmentKind::Lesson,
-		max_attendance: 5,
-		max_score: 25,
-		max_help: 10,
-		max_instructor_feedback: 5,
+		units: BoundedVec::truncate_from(units),
+		max_instructor_feedback: T::MaxAssessmentPoints::get(),
 	};
-	vec![assessment; T::MaxAssessments::get() as usize]
+	BoundedVec::truncate_from(vec![assessment; assessments as usize])
 }
 
-/// The longest inputs of `create_course`: (title, CIP code, units, assessments).
-pub(crate) fn longest_inputs<T: Config>() -> (Vec<u8>, Vec<u8>, Vec<UnitInput>, Vec<Assessment>) {
-	let units = (0..T::MaxUnits::get())
-		.map(|_| (bytes(T::MaxSkillIdLen::get()), bytes(T::MaxUnitTitleLen::get())))
-		.collect();
-	(bytes(T::MaxTitleLen::get()), b"11.0701".to_vec(), units, longest_guide::<T>())
+/// The inputs of `create_course` with the longest title, `units` units with the longest skill
+/// identifiers and titles, and the guide of [`guide`].
+pub(crate) fn inputs<T: Config>(
+	units: u32,
+	assessments: u32,
+	units_per_assessment: u32,
+) -> (TitleOf<T>, BoundedVec<u8, ConstU32<MAX_CIP_CODE_LEN>>, UnitsOf<T>, GuideOf<T>) {
+	let unit = UnitOfCompetency {
+		skill: bytes(T::MaxSkillIdLen::get()),
+		title: bytes(T::MaxUnitTitleLen::get()),
+	};
+	(
+		bytes(T::MaxTitleLen::get()),
+		BoundedVec::truncate_from(b"11.0701".to_vec()),
+		BoundedVec::truncate_from(vec![unit; units as usize]),
+		guide::<T>(assessments, units_per_assessment),
+	)
+}
+
+/// The fullest guide of a course with the most units.
+fn longest_guide<T: Config>(assessments: u32) -> GuideOf<T> {
+	guide::<T>(assessments, T::MaxUnitsPerAssessment::get())
 }
 
 /// A course with the longest inputs, its full list of co-instructors, and the last of them
@@ -44,12 +66,17 @@ fn course_with_co_instructors<T: Config>(
 ) -> Result<(CourseId, T::AccountId, T::AccountId), BenchmarkError> {
 	let institution: T::AccountId = account("institution", 0, SEED);
 	let lead: T::AccountId = account("lead", 0, SEED);
-	let course =
-		<Pallet<T> as CourseInspect<T::AccountId>>::create_for_benchmarks(&institution, &lead)?;
+	let course = <Pallet<T> as CourseBenchmarking<T::AccountId>>::create_course(
+		&institution,
+		&lead,
+		T::MaxUnits::get(),
+		T::MaxAssessments::get(),
+		T::MaxUnitsPerAssessment::get(),
+	)?;
 	let mut last = lead.clone();
 	for index in 0..co_instructors {
 		let instructor: T::AccountId = account("co-instructor", index, SEED);
-		T::Registry::register_for_benchmarks(&institution, &instructor)?;
+		T::BenchmarkHelper::register(&institution, core::slice::from_ref(&instructor));
 		Pallet::<T>::do_add_co_instructor(lead.clone(), course, instructor.clone())?;
 		last = instructor;
 	}
@@ -64,14 +91,17 @@ fn assert_last_event<T: Config>(event: Event<T>) {
 mod benchmarks {
 	use super::*;
 
-	/// The longest title, the most units with the longest skill identifiers and titles, the most
-	/// assessments.
+	/// The longest title, `u` units with the longest skill identifiers and titles, `a`
+	/// assessments each covering the most units.
 	#[benchmark]
-	fn create_course() -> Result<(), BenchmarkError> {
+	fn create_course(
+		u: Linear<{ T::MaxUnitsPerAssessment::get() }, { T::MaxUnits::get() }>,
+		a: Linear<1, { T::MaxAssessments::get() }>,
+	) -> Result<(), BenchmarkError> {
 		let institution: T::AccountId = account("institution", 0, SEED);
 		let lead: T::AccountId = account("lead", 0, SEED);
-		T::Registry::register_for_benchmarks(&institution, &lead)?;
-		let (title, cip_code, units, assessments) = longest_inputs::<T>();
+		T::BenchmarkHelper::register(&institution, core::slice::from_ref(&lead));
+		let (title, cip_code, units, guide) = inputs::<T>(u, a, T::MaxUnitsPerAssessment::get());
 
 		#[extrinsic_call]
 		_(
@@ -80,7 +110,7 @@ mod benchmarks {
 			title,
 			cip_code,
 			units,
-			assessments,
+			guide,
 			true,
 		);
 
@@ -89,20 +119,20 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// Published by the last co-instructor of a full list, as the last version allowed, with the
-	/// most assessments.
+	/// Published by the last co-instructor of a full list, as the last version allowed, with
+	/// `a` assessments each covering the most units.
 	#[benchmark]
-	fn publish_guide() -> Result<(), BenchmarkError> {
+	fn publish_guide(a: Linear<1, { T::MaxAssessments::get() }>) -> Result<(), BenchmarkError> {
 		let (course, _, caller) = course_with_co_instructors::<T>(T::MaxCoInstructors::get())?;
 		for _ in 2..T::MaxGuideVersions::get() {
-			Pallet::<T>::do_publish_guide(caller.clone(), course, longest_guide::<T>())?;
+			Pallet::<T>::do_publish_guide(caller.clone(), course, longest_guide::<T>(1))?;
 		}
 		let version = T::MaxGuideVersions::get();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), course, longest_guide::<T>());
+		_(RawOrigin::Signed(caller), course, longest_guide::<T>(a));
 
-		assert!(ScoringGuides::<T>::contains_key(course, version));
+		assert!(Guides::<T>::contains_key(course, version));
 		assert_last_event::<T>(Event::GuideVersionPublished { course, version });
 		Ok(())
 	}
@@ -114,7 +144,7 @@ mod benchmarks {
 			course_with_co_instructors::<T>(T::MaxCoInstructors::get().saturating_sub(1))?;
 		let institution: T::AccountId = account("institution", 0, SEED);
 		let instructor: T::AccountId = account("new co-instructor", 0, SEED);
-		T::Registry::register_for_benchmarks(&institution, &instructor)?;
+		T::BenchmarkHelper::register(&institution, core::slice::from_ref(&instructor));
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(lead), course, instructor.clone());
@@ -138,20 +168,35 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// A full list of co-instructors, the new lead the last of them.
+	#[benchmark]
+	fn set_lead() -> Result<(), BenchmarkError> {
+		let (course, _, instructor) =
+			course_with_co_instructors::<T>(T::MaxCoInstructors::get().max(1))?;
+		let institution: T::AccountId = account("institution", 0, SEED);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(institution), course, instructor.clone());
+
+		assert!(Courses::<T>::get(course).is_some_and(|record| record.lead == instructor));
+		Ok(())
+	}
+
 	/// `l` new learners, invited by the last co-instructor of a full list.
 	#[benchmark]
 	fn invite(l: Linear<1, { T::MaxBatch::get() }>) -> Result<(), BenchmarkError> {
 		let (course, _, caller) = course_with_co_instructors::<T>(T::MaxCoInstructors::get())?;
 		let learners: Vec<T::AccountId> =
 			(0..l).map(|index| account("learner", index, SEED)).collect();
+		let learners: BoundedVec<_, T::MaxBatch> = BoundedVec::truncate_from(learners);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), course, learners.clone());
+		_(RawOrigin::Signed(caller.clone()), course, learners.clone());
 
 		for learner in &learners {
-			assert_eq!(Enrollments::<T>::get(course, learner), Some(EnrollmentStatus::Invited));
+			assert_eq!(Enrollments::<T>::get(learner, course), Some(EnrollmentStatus::Invited));
 		}
-		assert_last_event::<T>(Event::LearnersInvited { course, count: l });
+		assert_last_event::<T>(Event::LearnersInvited { course, instructor: caller, learners });
 		Ok(())
 	}
 
@@ -159,7 +204,8 @@ mod benchmarks {
 	fn accept_invitation() -> Result<(), BenchmarkError> {
 		let (course, lead, _) = course_with_co_instructors::<T>(0)?;
 		let learner: T::AccountId = whitelisted_caller();
-		Pallet::<T>::do_invite(lead, course, vec![learner.clone()])?;
+		Pallet::<T>::do_invite(lead, course, BoundedVec::truncate_from(vec![learner.clone()]))
+			.map_err(|e| e.error)?;
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(learner.clone()), course);
@@ -174,7 +220,8 @@ mod benchmarks {
 	fn join() -> Result<(), BenchmarkError> {
 		let (course, lead, _) = course_with_co_instructors::<T>(0)?;
 		let learner: T::AccountId = whitelisted_caller();
-		Pallet::<T>::do_invite(lead, course, vec![learner.clone()])?;
+		Pallet::<T>::do_invite(lead, course, BoundedVec::truncate_from(vec![learner.clone()]))
+			.map_err(|e| e.error)?;
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(learner.clone()), course);
@@ -184,15 +231,16 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// Closed by the lead (who is checked against the registry; the institution is not).
 	#[benchmark]
 	fn close_course() -> Result<(), BenchmarkError> {
 		let (course, lead, _) = course_with_co_instructors::<T>(T::MaxCoInstructors::get())?;
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(lead), course);
+		_(RawOrigin::Signed(lead.clone()), course);
 
-		assert!(Courses::<T>::get(course).is_some_and(|record| record.closed));
-		assert_last_event::<T>(Event::CourseClosed { course });
+		assert!(Courses::<T>::get(course).is_some_and(|record| record.is_closed()));
+		assert_last_event::<T>(Event::CourseClosed { course, by: lead });
 		Ok(())
 	}
 

@@ -1,16 +1,22 @@
-//! The logic of the courses pallet: the `do_*` helpers the calls delegate to, the
+//! The logic of the courses pallet: the `do_*` helpers the calls delegate to, the queries, the
 //! [`CourseInspect`] trait, and the invariant check.
 
 use crate::{
-	pallet::{Config, Courses, Enrollments, Error, Event, NextCourseId, Pallet, ScoringGuides},
+	pallet::{
+		Assessments, Config, Courses, Enrollments, Error, Event, Guides, NextCourseId, Pallet,
+		Units,
+	},
 	types::*,
+	weights::WeightInfo,
 	CourseFacts, CourseInspect,
 };
 use alloc::{collections::BTreeSet, vec::Vec};
 use frame_support::{
+	dispatch::{DispatchErrorWithPostInfo, DispatchResultWithPostInfo, PostDispatchInfo},
 	ensure,
-	pallet_prelude::{DispatchError, DispatchResult},
+	pallet_prelude::{ConstU32, DispatchError, DispatchResult},
 	traits::Get,
+	BoundedVec,
 };
 use pallet_registry::TrustRegistry;
 use sp_runtime::SaturatedConversion;
@@ -20,20 +26,24 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_create_course(
 		who: T::AccountId,
 		institution: T::AccountId,
-		title: Vec<u8>,
-		cip_code: Vec<u8>,
-		units: Vec<UnitInput>,
-		assessments: Vec<Assessment>,
-		open: bool,
+		title: TitleOf<T>,
+		cip_code: BoundedVec<u8, ConstU32<MAX_CIP_CODE_LEN>>,
+		units: UnitsOf<T>,
+		guide: GuideOf<T>,
+		open_enrollment: bool,
 	) -> Result<CourseId, DispatchError> {
 		ensure!(T::Registry::is_accredited(&institution), Error::<T>::NotAccredited);
-		ensure!(T::Registry::is_instructor_of(&who, &institution), Error::<T>::NotAuthorized);
+		ensure!(
+			T::Registry::is_instructor_of(&who, &institution),
+			Error::<T>::NotInstitutionInstructor
+		);
 
 		ensure!(!title.is_empty(), Error::<T>::EmptyTitle);
-		let title = bounded(title, Error::<T>::TitleTooLong)?;
 		let cip_code = CipCode::parse(&cip_code).ok_or(Error::<T>::InvalidCipCode)?;
-		let units = bounded_units::<T>(units)?;
-		let guide = bounded_guide::<T>(assessments)?;
+		ensure!(!units.is_empty(), Error::<T>::NoUnits);
+		ensure!(units.iter().all(|unit| !unit.skill.is_empty()), Error::<T>::EmptySkillId);
+		let unit_count: u32 = units.len().saturated_into();
+		let summary = validate_guide::<T>(unit_count, &guide)?;
 
 		let course = NextCourseId::<T>::get();
 		let next = course.checked_add(1).ok_or(Error::<T>::NoCourseIdLeft)?;
@@ -47,13 +57,17 @@ impl<T: Config> Pallet<T> {
 				co_instructors: Default::default(),
 				title,
 				cip_code,
-				units,
-				open,
-				closed: false,
+				unit_count,
+				open_enrollment,
+				status: CourseStatus::Open,
 				guide_version: version,
 			},
 		);
-		ScoringGuides::<T>::insert(course, version, guide);
+		// `units` has at most `MaxUnits` (at most 256) entries: every index fits.
+		for (index, unit) in (0..=UnitIndex::MAX).zip(units) {
+			Units::<T>::insert(course, index, unit);
+		}
+		store_guide::<T>(course, version, guide, summary);
 		NextCourseId::<T>::put(next);
 
 		Self::deposit_event(Event::CourseCreated { course, institution, lead: who });
@@ -65,21 +79,21 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_publish_guide(
 		who: T::AccountId,
 		course: CourseId,
-		assessments: Vec<Assessment>,
+		guide: GuideOf<T>,
 	) -> DispatchResult {
 		let version = Courses::<T>::try_mutate(
 			course,
 			|maybe_course| -> Result<GuideVersion, DispatchError> {
 				let record = open_course::<T, _>(maybe_course.as_mut())?;
-				ensure!(record.is_instructor(&who), Error::<T>::NotAuthorized);
-				let guide = bounded_guide::<T>(assessments)?;
+				ensure_acting::<T>(record, &who, Role::Instructor)?;
+				let summary = validate_guide::<T>(record.unit_count, &guide)?;
 				let version = record
 					.guide_version
 					.checked_add(1)
 					.filter(|version| *version <= T::MaxGuideVersions::get())
 					.ok_or(Error::<T>::TooManyVersions)?;
 
-				ScoringGuides::<T>::insert(course, version, guide);
+				store_guide::<T>(course, version, guide, summary);
 				record.guide_version = version;
 				Ok(version)
 			},
@@ -97,11 +111,15 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		Courses::<T>::try_mutate(course, |maybe_course| -> DispatchResult {
 			let record = open_course::<T, _>(maybe_course.as_mut())?;
-			ensure!(record.lead == who, Error::<T>::NotAuthorized);
-			ensure!(!record.is_instructor(&instructor), Error::<T>::AlreadyExists);
+			ensure_acting::<T>(record, &who, Role::Lead)?;
+			ensure!(!record.is_instructor(&instructor), Error::<T>::AlreadyInstructor);
 			ensure!(
 				T::Registry::is_instructor_of(&instructor, &record.institution),
-				Error::<T>::NotAuthorized
+				Error::<T>::NotAnInstructorOfInstitution
+			);
+			ensure!(
+				!Enrollments::<T>::contains_key(&instructor, course),
+				Error::<T>::LearnerCannotInstruct
 			);
 			record
 				.co_instructors
@@ -122,8 +140,8 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		Courses::<T>::try_mutate(course, |maybe_course| -> DispatchResult {
 			let record = open_course::<T, _>(maybe_course.as_mut())?;
-			ensure!(record.lead == who, Error::<T>::NotAuthorized);
-			ensure!(record.co_instructors.contains(&instructor), Error::<T>::NotFound);
+			ensure_acting::<T>(record, &who, Role::Lead)?;
+			ensure!(record.co_instructors.contains(&instructor), Error::<T>::NotCoInstructor);
 			record.co_instructors.retain(|known| known != &instructor);
 			Ok(())
 		})?;
@@ -132,46 +150,89 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// See [`Pallet::invite`]. Returns how many learners were invited.
+	/// See [`Pallet::set_lead`].
+	pub(crate) fn do_set_lead(
+		who: T::AccountId,
+		course: CourseId,
+		lead: T::AccountId,
+	) -> DispatchResult {
+		let previous = Courses::<T>::try_mutate(
+			course,
+			|maybe_course| -> Result<T::AccountId, DispatchError> {
+				let record = maybe_course.as_mut().ok_or(Error::<T>::UnknownCourse)?;
+				ensure!(record.institution == who, Error::<T>::NotInstitution);
+				ensure!(T::Registry::is_accredited(&who), Error::<T>::NotAccredited);
+				ensure!(record.lead != lead, Error::<T>::AlreadyLead);
+				ensure!(
+					T::Registry::is_instructor_of(&lead, &record.institution),
+					Error::<T>::NotAnInstructorOfInstitution
+				);
+				ensure!(
+					!Enrollments::<T>::contains_key(&lead, course),
+					Error::<T>::LearnerCannotInstruct
+				);
+				record.co_instructors.retain(|known| known != &lead);
+				Ok(core::mem::replace(&mut record.lead, lead.clone()))
+			},
+		)?;
+
+		Self::deposit_event(Event::LeadChanged { course, previous, lead });
+		Ok(())
+	}
+
+	/// See [`Pallet::invite`]. Weighed per learner, the failing one included.
 	pub(crate) fn do_invite(
 		who: T::AccountId,
 		course: CourseId,
-		learners: Vec<T::AccountId>,
-	) -> Result<u32, DispatchError> {
+		learners: BoundedVec<T::AccountId, T::MaxBatch>,
+	) -> DispatchResultWithPostInfo {
+		let failed_at = |index: usize, error: Error<T>| DispatchErrorWithPostInfo {
+			post_info: PostDispatchInfo::from(Some(T::WeightInfo::invite(
+				index.saturating_add(1).saturated_into(),
+			))),
+			error: error.into(),
+		};
+		let before_learners = |error: DispatchError| DispatchErrorWithPostInfo {
+			post_info: PostDispatchInfo::from(Some(T::WeightInfo::invite(0))),
+			error,
+		};
+
 		let record = Courses::<T>::get(course);
-		let record = open_course::<T, _>(record.as_ref())?;
-		ensure!(record.is_instructor(&who), Error::<T>::NotAuthorized);
-		ensure!(!learners.is_empty(), Error::<T>::NoLearners);
-		ensure!(
-			learners.len() <= T::MaxBatch::get().saturated_into::<usize>(),
-			Error::<T>::TooManyLearners
-		);
+		let record = open_course::<T, _>(record.as_ref()).map_err(|e| before_learners(e.into()))?;
+		ensure_acting::<T>(record, &who, Role::Instructor).map_err(before_learners)?;
+		ensure!(!learners.is_empty(), before_learners(Error::<T>::NoLearners.into()));
 
 		// Validate the whole batch before writing anything, so that the error names the first
 		// offending learner and the call changes nothing.
 		let mut seen = BTreeSet::new();
 		for (index, learner) in learners.iter().enumerate() {
-			if Enrollments::<T>::contains_key(course, learner) || !seen.insert(learner) {
-				let index = u16::try_from(index).unwrap_or(u16::MAX);
-				return Err(Error::<T>::AlreadyInvited { index }.into());
+			let at = position(index);
+			if !seen.insert(learner) {
+				return Err(failed_at(index, Error::<T>::DuplicateLearner { index: at }));
+			}
+			if record.is_instructor(learner) {
+				return Err(failed_at(index, Error::<T>::InstructorCannotEnroll { index: at }));
+			}
+			if Enrollments::<T>::contains_key(learner, course) {
+				return Err(failed_at(index, Error::<T>::AlreadyInvited { index: at }));
 			}
 		}
 		for learner in &learners {
-			Enrollments::<T>::insert(course, learner, EnrollmentStatus::Invited);
+			Enrollments::<T>::insert(learner, course, EnrollmentStatus::Invited);
 			// The entry references the learner's account, so that a fresh account with no
 			// balance exists and can sign its acceptance (see the crate docs).
 			frame_system::Pallet::<T>::inc_sufficients(learner);
 		}
 
 		let count: u32 = learners.len().saturated_into();
-		Self::deposit_event(Event::LearnersInvited { course, count });
-		Ok(count)
+		Self::deposit_event(Event::LearnersInvited { course, instructor: who, learners });
+		Ok(Some(T::WeightInfo::invite(count)).into())
 	}
 
 	/// See [`Pallet::accept_invitation`].
 	pub(crate) fn do_accept_invitation(who: T::AccountId, course: CourseId) -> DispatchResult {
 		open_course::<T, _>(Courses::<T>::get(course).as_ref())?;
-		Enrollments::<T>::try_mutate(course, &who, |status| match *status {
+		Enrollments::<T>::try_mutate(&who, course, |status| match *status {
 			Some(EnrollmentStatus::Invited) => {
 				*status = Some(EnrollmentStatus::Enrolled);
 				Ok(())
@@ -188,9 +249,10 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_join(who: T::AccountId, course: CourseId) -> DispatchResult {
 		let record = Courses::<T>::get(course);
 		let record = open_course::<T, _>(record.as_ref())?;
-		ensure!(record.open, Error::<T>::NotOpen);
+		ensure!(record.open_enrollment, Error::<T>::NotOpenForEnrollment);
+		ensure!(!record.is_instructor(&who), Error::<T>::InstructorCannotEnroll { index: 0 });
 		let new_entry =
-			Enrollments::<T>::try_mutate(course, &who, |status| -> Result<bool, Error<T>> {
+			Enrollments::<T>::try_mutate(&who, course, |status| -> Result<bool, Error<T>> {
 				ensure!(*status != Some(EnrollmentStatus::Enrolled), Error::<T>::AlreadyEnrolled);
 				let new_entry = status.is_none();
 				*status = Some(EnrollmentStatus::Enrolled);
@@ -208,102 +270,161 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_close_course(who: T::AccountId, course: CourseId) -> DispatchResult {
 		Courses::<T>::try_mutate(course, |maybe_course| -> DispatchResult {
 			let record = open_course::<T, _>(maybe_course.as_mut())?;
-			ensure!(record.lead == who, Error::<T>::NotAuthorized);
-			record.closed = true;
+			if record.institution != who {
+				ensure!(record.lead == who, Error::<T>::NotLeadOrInstitution);
+				ensure_acting::<T>(record, &who, Role::Lead)?;
+			}
+			record.status = CourseStatus::Closed;
 			Ok(())
 		})?;
 
-		Self::deposit_event(Event::CourseClosed { course });
+		Self::deposit_event(Event::CourseClosed { course, by: who });
 		Ok(())
 	}
 }
 
-/// Queries: what the [`CourseInspect`] trait answers.
+/// Queries: what the [`CourseInspect`] trait and the runtime APIs answer.
 impl<T: Config> Pallet<T> {
-	/// The scoring guide of `course` at `version`; every published version stays readable.
-	pub fn guide(course: CourseId, version: GuideVersion) -> Option<Vec<Assessment>> {
-		ScoringGuides::<T>::get(course, version).map(|guide| guide.into_inner())
+	/// Version `version` of the scoring guide of `course`, its assessments in order; every
+	/// published version stays readable.
+	pub fn guide(course: CourseId, version: GuideVersion) -> Option<Vec<AssessmentOf<T>>> {
+		let summary = Guides::<T>::get(course, version)?;
+		(0..summary.assessments)
+			.map(|index| {
+				let index = AssessmentIndex::try_from(index).ok()?;
+				Assessments::<T>::get((course, version, index))
+			})
+			.collect()
 	}
 
 	/// Where `learner` stands in `course`, if invited or enrolled.
 	pub fn enrollment(course: CourseId, learner: &T::AccountId) -> Option<EnrollmentStatus> {
-		Enrollments::<T>::get(course, learner)
+		Enrollments::<T>::get(learner, course)
+	}
+
+	/// The courses `learner` is invited to or enrolled in, with each course's institution and
+	/// title, from after `cursor`, at most `limit` (see [`Page`]).
+	pub fn enrollments_of(
+		learner: &T::AccountId,
+		cursor: Option<CourseId>,
+		limit: u32,
+	) -> Page<EnrollmentView<T::AccountId>, CourseId> {
+		let page = Self::courses_of(learner, cursor, limit);
+		let items = page
+			.items
+			.into_iter()
+			.filter_map(|(course, status)| {
+				let record = Courses::<T>::get(course)?;
+				let closed = record.is_closed();
+				Some(EnrollmentView {
+					course,
+					status,
+					institution: record.institution,
+					title: record.title.into_inner(),
+					closed,
+				})
+			})
+			.collect();
+		Page { items, next: page.next }
 	}
 }
 
 impl<T: Config> CourseInspect<T::AccountId> for Pallet<T> {
+	type MaxUnitsPerAssessment = T::MaxUnitsPerAssessment;
 	type MaxSkillIdLen = T::MaxSkillIdLen;
 	type MaxUnitTitleLen = T::MaxUnitTitleLen;
+	type MaxGuideVersions = T::MaxGuideVersions;
 
 	fn exists(course: CourseId) -> bool {
 		Courses::<T>::contains_key(course)
 	}
 
-	fn is_enrolled(course: CourseId, learner: &T::AccountId) -> bool {
-		Enrollments::<T>::get(course, learner) == Some(EnrollmentStatus::Enrolled)
-	}
-
-	fn current_guide_version(course: CourseId) -> Option<GuideVersion> {
-		Courses::<T>::get(course).map(|record| record.guide_version)
-	}
-
-	fn assessment(course: CourseId, version: GuideVersion, index: u32) -> Option<Assessment> {
-		let index = usize::try_from(index).ok()?;
-		ScoringGuides::<T>::get(course, version)?.get(index).copied()
-	}
-
-	fn unit(course: CourseId, index: u32) -> Option<UnitOf<T>> {
-		let index = usize::try_from(index).ok()?;
-		Courses::<T>::get(course)?.units.get(index).cloned()
-	}
-
-	fn facts(
-		course: CourseId,
-		who: &T::AccountId,
-		unit: u32,
-	) -> Option<CourseFacts<T::AccountId, T::MaxSkillIdLen>> {
+	fn facts(course: CourseId, who: &T::AccountId) -> Option<CourseFacts<T::AccountId>> {
 		let record = Courses::<T>::get(course)?;
 		let is_instructor = record.is_instructor(who);
-		let unit_skill = usize::try_from(unit)
-			.ok()
-			.and_then(|index| record.units.get(index))
-			.map(|unit| unit.skill.clone());
 		Some(CourseFacts {
+			closed: record.is_closed(),
 			institution: record.institution,
-			closed: record.closed,
 			is_instructor,
-			cip_code: record.cip_code,
 			guide_version: record.guide_version,
-			unit_skill,
 		})
 	}
 
-	#[cfg(feature = "runtime-benchmarks")]
-	fn create_for_benchmarks(
+	fn is_enrolled(course: CourseId, learner: &T::AccountId) -> bool {
+		Enrollments::<T>::get(learner, course) == Some(EnrollmentStatus::Enrolled)
+	}
+
+	fn assessment(
+		course: CourseId,
+		version: GuideVersion,
+		index: AssessmentIndex,
+	) -> Option<AssessmentOf<T>> {
+		Assessments::<T>::get((course, version, index))
+	}
+
+	fn unit(course: CourseId, unit: UnitIndex) -> Option<UnitOf<T>> {
+		Units::<T>::get(course, unit)
+	}
+
+	fn cip_code_and_institution(course: CourseId) -> Option<(CipCode, T::AccountId)> {
+		Courses::<T>::get(course).map(|record| (record.cip_code, record.institution))
+	}
+
+	fn courses_of(
+		learner: &T::AccountId,
+		cursor: Option<CourseId>,
+		limit: u32,
+	) -> Page<(CourseId, EnrollmentStatus), CourseId> {
+		let entries = match cursor {
+			Some(after) => Enrollments::<T>::iter_prefix_from(
+				learner,
+				Enrollments::<T>::hashed_key_for(learner, after),
+			),
+			None => Enrollments::<T>::iter_prefix(learner),
+		};
+		let size = page_size(limit);
+		let mut items: Vec<_> = entries.take(size.saturating_add(1)).collect();
+		let next = if items.len() > size {
+			items.truncate(size);
+			items.last().map(|(course, _)| *course)
+		} else {
+			None
+		};
+		Page { items, next }
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl<T: Config> crate::CourseBenchmarking<T::AccountId> for Pallet<T> {
+	fn create_course(
 		institution: &T::AccountId,
 		lead: &T::AccountId,
+		units: u32,
+		assessments: u32,
+		units_per_assessment: u32,
 	) -> Result<CourseId, DispatchError> {
-		T::Registry::register_for_benchmarks(institution, lead)?;
-		let (title, cip_code, units, assessments) = crate::benchmarking::longest_inputs::<T>();
+		use crate::BenchmarkHelper;
+		T::BenchmarkHelper::register(institution, core::slice::from_ref(lead));
+		let (title, cip_code, units, guide) =
+			crate::benchmarking::inputs::<T>(units, assessments, units_per_assessment);
 		Pallet::<T>::do_create_course(
 			lead.clone(),
 			institution.clone(),
 			title,
 			cip_code,
 			units,
-			assessments,
+			guide,
 			true,
 		)
 	}
 
-	#[cfg(feature = "runtime-benchmarks")]
-	fn enroll_for_benchmarks(course: CourseId, learner: &T::AccountId) -> DispatchResult {
-		ensure!(Courses::<T>::contains_key(course), Error::<T>::NotFound);
-		if Enrollments::<T>::get(course, learner).is_none() {
-			frame_system::Pallet::<T>::inc_sufficients(learner);
+	fn enroll(course: CourseId, learners: &[T::AccountId]) {
+		for learner in learners {
+			if Enrollments::<T>::get(learner, course).is_none() {
+				frame_system::Pallet::<T>::inc_sufficients(learner);
+			}
+			Enrollments::<T>::insert(learner, course, EnrollmentStatus::Enrolled);
 		}
-		Enrollments::<T>::insert(course, learner, EnrollmentStatus::Enrolled);
-		Ok(())
 	}
 }
 
@@ -316,11 +437,14 @@ impl<T: Config> Pallet<T> {
 		for (course, record) in Courses::<T>::iter() {
 			ensure!(course < next, "a course id is not below NextCourseId");
 			ensure!(!record.title.is_empty(), "a course has an empty title");
-			ensure!(!record.units.is_empty(), "a course has no units of competency");
-			ensure!(
-				record.units.iter().all(|unit| !unit.skill.is_empty()),
-				"a unit of competency has an empty skill identifier"
-			);
+			ensure!(record.unit_count >= 1, "a course has no units of competency");
+			for index in 0..record.unit_count {
+				let unit = UnitIndex::try_from(index)
+					.ok()
+					.and_then(|index| Units::<T>::get(course, index))
+					.ok_or("a unit of competency of a course is missing")?;
+				ensure!(!unit.skill.is_empty(), "a unit of competency has an empty skill id");
+			}
 			ensure!(
 				CipCode::parse(record.cip_code.as_bytes()).is_some(),
 				"a course has a malformed CIP code"
@@ -331,7 +455,7 @@ impl<T: Config> Pallet<T> {
 			);
 			for version in 1..=record.guide_version {
 				ensure!(
-					ScoringGuides::<T>::contains_key(course, version),
+					Guides::<T>::contains_key(course, version),
 					"a published version of a scoring guide is missing"
 				);
 			}
@@ -339,30 +463,49 @@ impl<T: Config> Pallet<T> {
 				!record.co_instructors.contains(&record.lead),
 				"the lead is also a co-instructor"
 			);
-			for (position, instructor) in record.co_instructors.iter().enumerate() {
+			let distinct: BTreeSet<_> = record.co_instructors.iter().collect();
+			ensure!(
+				distinct.len() == record.co_instructors.len(),
+				"a co-instructor is listed twice"
+			);
+			for instructor in core::iter::once(&record.lead).chain(record.co_instructors.iter()) {
 				ensure!(
-					!record
-						.co_instructors
-						.iter()
-						.skip(position.saturating_add(1))
-						.any(|other| other == instructor),
-					"a co-instructor is listed twice"
+					!Enrollments::<T>::contains_key(instructor, course),
+					"an instructor of a course is also one of its learners"
 				);
 			}
 		}
 
-		for (course, version, guide) in ScoringGuides::<T>::iter() {
-			let current = Courses::<T>::get(course).map(|record| record.guide_version);
+		for (course, index, _) in Units::<T>::iter() {
+			let count = Courses::<T>::get(course).map(|record| record.unit_count);
 			ensure!(
-				current.is_some_and(|current| (1..=current).contains(&version)),
-				"a scoring guide of no course, or of a version not published"
+				count.is_some_and(|count| u32::from(index) < count),
+				"a unit of no course, or beyond its course's unit count"
 			);
-			ensure!(!guide.is_empty(), "a scoring guide is empty");
-			ensure!(guide_points(&guide).is_some(), "the points of a scoring guide overflow");
+		}
+
+		for (course, version, summary) in Guides::<T>::iter() {
+			let record = Courses::<T>::get(course).ok_or("a scoring guide of no course")?;
+			ensure!(
+				(1..=record.guide_version).contains(&version),
+				"a scoring guide of a version not published"
+			);
+			ensure!(summary.assessments >= 1, "a scoring guide is empty");
+			let guide =
+				Self::guide(course, version).ok_or("an assessment of a guide is missing")?;
+			let recomputed = guide_summary::<T>(record.unit_count, &guide, summary.published_at)
+				.map_err(|_| "a stored scoring guide breaks the guide rules")?;
+			ensure!(recomputed == summary, "a guide's summary is not the sum of its assessments");
+		}
+
+		for ((course, version, index), _) in Assessments::<T>::iter() {
+			let summary =
+				Guides::<T>::get(course, version).ok_or("an assessment of no published guide")?;
+			ensure!(u32::from(index) < summary.assessments, "an assessment beyond its guide");
 		}
 
 		let mut entries = alloc::collections::BTreeMap::<T::AccountId, u32>::new();
-		for (course, learner) in Enrollments::<T>::iter_keys() {
+		for (learner, course) in Enrollments::<T>::iter_keys() {
 			ensure!(Courses::<T>::contains_key(course), "an enrollment in no course");
 			let count = entries.entry(learner).or_default();
 			*count = count.saturating_add(1);
@@ -378,38 +521,109 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-/// The course, unless it does not exist (`NotFound`) or was closed (`CourseClosed`).
+/// Who may take an instructor action.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+	/// The lead only.
+	Lead,
+	/// The lead or a co-instructor.
+	Instructor,
+}
+
+/// Checks that `who` acts for the course in `role`: holds that role in it, is still an
+/// instructor of its institution, and the institution is accredited now.
+fn ensure_acting<T: Config>(
+	record: &Course<T>,
+	who: &T::AccountId,
+	role: Role,
+) -> Result<(), DispatchError> {
+	match role {
+		Role::Lead => ensure!(&record.lead == who, Error::<T>::NotLead),
+		Role::Instructor => ensure!(record.is_instructor(who), Error::<T>::NotCourseInstructor),
+	}
+	ensure!(
+		T::Registry::is_instructor_of(who, &record.institution),
+		Error::<T>::NotInstitutionInstructor
+	);
+	ensure!(T::Registry::is_accredited(&record.institution), Error::<T>::NotAccredited);
+	Ok(())
+}
+
+/// The course, unless it does not exist (`UnknownCourse`) or was closed (`CourseClosed`).
 fn open_course<T: Config, C: core::ops::Deref<Target = Course<T>>>(
 	maybe_course: Option<C>,
 ) -> Result<C, Error<T>> {
-	let record = maybe_course.ok_or(Error::<T>::NotFound)?;
-	ensure!(!record.closed, Error::<T>::CourseClosed);
+	let record = maybe_course.ok_or(Error::<T>::UnknownCourse)?;
+	ensure!(!record.is_closed(), Error::<T>::CourseClosed);
 	Ok(record)
 }
 
-/// Converts the caller's units of competency: 1 to `MaxUnits`, each with a non-empty skill
-/// identifier of at most `MaxSkillIdLen` bytes and a title of at most `MaxUnitTitleLen` bytes.
-fn bounded_units<T: Config>(units: Vec<UnitInput>) -> Result<UnitsOf<T>, DispatchError> {
-	ensure!(!units.is_empty(), Error::<T>::NoUnits);
-	ensure!(units.len() <= T::MaxUnits::get().saturated_into::<usize>(), Error::<T>::TooManyUnits);
-	let units = units
-		.into_iter()
-		.map(|(skill, title)| -> Result<UnitOf<T>, Error<T>> {
-			ensure!(!skill.is_empty(), Error::<T>::EmptySkillId);
-			Ok(UnitOfCompetency {
-				skill: bounded(skill, Error::<T>::SkillIdTooLong)?,
-				title: bounded(title, Error::<T>::UnitTitleTooLong)?,
-			})
-		})
-		.collect::<Result<Vec<_>, Error<T>>>()?;
-	Ok(UnitsOf::<T>::try_from(units).map_err(|_| Error::<T>::TooManyUnits)?)
+/// The position of an entry in a batch, as its errors name it. `MaxBatch` is at most 65 536,
+/// so every index fits.
+fn position(index: usize) -> u16 {
+	u16::try_from(index).unwrap_or(u16::MAX)
 }
 
-/// Converts the caller's scoring guide: 1 to `MaxAssessments` assessments, no sum of points
-/// overflowing.
-fn bounded_guide<T: Config>(assessments: Vec<Assessment>) -> Result<GuideOf<T>, DispatchError> {
-	ensure!(!assessments.is_empty(), Error::<T>::EmptyGuide);
-	let guide = GuideOf::<T>::try_from(assessments).map_err(|_| Error::<T>::TooManyAssessments)?;
-	ensure!(guide_points(&guide).is_some(), Error::<T>::GuideOverflow);
-	Ok(guide)
+/// Checks `guide` against the rules of the crate docs for a course of `unit_count` units, and
+/// returns its summary (published now).
+fn validate_guide<T: Config>(
+	unit_count: u32,
+	guide: &[AssessmentOf<T>],
+) -> Result<GuideSummaryOf<T>, Error<T>> {
+	guide_summary::<T>(unit_count, guide, frame_system::Pallet::<T>::block_number())
+}
+
+/// The summary of `guide`, published at `published_at`, or the first rule it breaks.
+fn guide_summary<T: Config>(
+	unit_count: u32,
+	guide: &[AssessmentOf<T>],
+	published_at: frame_system::pallet_prelude::BlockNumberFor<T>,
+) -> Result<GuideSummaryOf<T>, Error<T>> {
+	ensure!(!guide.is_empty(), Error::<T>::EmptyGuide);
+	let bound = T::MaxAssessmentPoints::get();
+	let mut learner_totals = LearnerPoints::default();
+	let mut feedback_total: u32 = 0;
+	// A guide has at most `MaxAssessments` (at most 256) assessments: every index fits a `u8`.
+	for (index, assessment) in (0..=u8::MAX).zip(guide) {
+		ensure!(!assessment.units.is_empty(), Error::<T>::AssessmentWithoutUnits { index });
+		let mut seen = BTreeSet::new();
+		for share in &assessment.units {
+			ensure!(
+				u32::from(share.unit) < unit_count,
+				Error::<T>::UnknownUnitInAssessment { index }
+			);
+			ensure!(seen.insert(share.unit), Error::<T>::DuplicateUnitInAssessment { index });
+		}
+		let too_high = || Error::<T>::AssessmentPointsTooHigh { index };
+		let totals = assessment.totals().ok_or_else(too_high)?;
+		ensure!(
+			totals.each_at_most(bound) && assessment.max_instructor_feedback <= bound,
+			too_high()
+		);
+		// Bounded per assessment, so the sums over at most 256 assessments fit (integrity test).
+		learner_totals = learner_totals.checked_add(&totals).ok_or_else(too_high)?;
+		feedback_total = feedback_total
+			.checked_add(assessment.max_instructor_feedback)
+			.ok_or_else(too_high)?;
+	}
+	Ok(GuideSummary {
+		assessments: guide.len().saturated_into(),
+		learner_totals,
+		feedback_total,
+		published_at,
+	})
+}
+
+/// Stores version `version` of the guide of `course`: its summary and each assessment.
+fn store_guide<T: Config>(
+	course: CourseId,
+	version: GuideVersion,
+	guide: GuideOf<T>,
+	summary: GuideSummaryOf<T>,
+) {
+	// At most `MaxAssessments` (at most 256) assessments: every index fits a `u8`.
+	for (index, assessment) in (0..=AssessmentIndex::MAX).zip(guide) {
+		Assessments::<T>::insert((course, version, index), assessment);
+	}
+	Guides::<T>::insert(course, version, summary);
 }

@@ -9,19 +9,21 @@
 //! An instructor of an accredited institution (as the registry of trust, [`Config::Registry`],
 //! says) [`create_course`](Pallet::create_course)s a course for it and becomes its lead
 //! instructor. The course has a title, a field of knowledge as a CIP 2020 code, its units of
-//! competency and a scoring guide, published with it as version 1. The lead or a co-instructor
-//! may [`publish_guide`](Pallet::publish_guide) a new version for future awards; published
-//! versions are never edited or removed, so awards that recorded an older version stay
-//! verifiable.
+//! competency and a scoring guide, published with it as version 1. An instructor of the course
+//! may [`publish_guide`](Pallet::publish_guide) a new version for lifecycles that start later;
+//! published versions are never edited or removed, so every lifecycle keeps the version it
+//! started under and stays verifiable.
 //!
 //! The lead [`add_co_instructor`](Pallet::add_co_instructor)s and
 //! [`remove_co_instructor`](Pallet::remove_co_instructor)s other instructors of the same
-//! institution, and may [`close_course`](Pallet::close_course) it for good.
+//! institution. The lead or the institution may [`close_course`](Pallet::close_course) it for
+//! good; the institution may hand it to another of its instructors with
+//! [`set_lead`](Pallet::set_lead).
 //!
-//! Enrollment needs the learner's consent: the lead or a co-instructor
+//! Enrollment needs the learner's consent: an instructor of the course
 //! [`invite`](Pallet::invite)s learners (many in one call) and each learner
-//! [`accept_invitation`](Pallet::accept_invitation)s; or, if the course is open, any account
-//! may [`join`](Pallet::join) it. Each enrollment entry (invited or enrolled) adds a
+//! [`accept_invitation`](Pallet::accept_invitation)s; or, if the course has open enrollment, any
+//! account may [`join`](Pallet::join) it. Each enrollment entry (invited or enrolled) adds a
 //! *sufficient* reference to the learner's account (`frame_system::inc_sufficients`), kept as
 //! long as the entry (entries are never removed): an invited fresh account with no balance then
 //! exists, has a nonce and can sign its acceptance. The fee of a learner's call is the runtime's
@@ -30,33 +32,48 @@
 //! ## Terms
 //!
 //! - **Course**: a record in [`Courses`], keyed by a sequential [`CourseId`] from
-//!   [`NextCourseId`]. It belongs to one institution and has one **lead instructor** (its
-//!   creator) and up to [`MaxCoInstructors`](Config::MaxCoInstructors) **co-instructors**.
-//!   Its **instructors** are the lead and the co-instructors.
+//!   [`NextCourseId`]. It belongs to one institution and has one **lead instructor** and up to
+//!   [`MaxCoInstructors`](Config::MaxCoInstructors) **co-instructors**. Its **instructors** are
+//!   the lead and the co-instructors.
+//! - **Acting instructor**: an instructor of the course who is, as the registry says now, still
+//!   an instructor of the course's institution, which is accredited now. Every instructor action
+//!   needs one: an instructor whom the institution removed, or an instructor of an institution
+//!   that was suspended or revoked, can do nothing in its courses.
 //! - **CIP code**: a field of knowledge in the Classification of Instructional Programs 2020:
 //!   `NN`, `NN.NN` or `NN.NNNN`, ASCII digits ([`CipCode`]), e.g. `11.0701` Computer Science.
 //! - **Unit of competency**: a skill identifier (an ESCO or WEF URI or code) and a short title
-//!   ([`UnitOfCompetency`]).
-//! - **Scoring guide**: a list of [`Assessment`]s (lessons, tasks, final evaluation), each
-//!   with the most attendance, score and help points a learner may earn and the most
-//!   instructor-feedback points the learner may give. Each version is in [`ScoringGuides`];
-//!   the course's `guide_version` is the one new awards use. DOMAIN.md recommends that learner
-//!   points sum to 100; the chain only requires that no sum overflows a `u32`.
-//! - **Enrollment**: [`Enrollments`] holds `Invited` (an instructor invited, the learner has
-//!   not accepted: not enrolled) or `Enrolled` (the learner accepted or joined).
-//! - **Closed**: a closed course is final: every call on it fails with `CourseClosed`.
+//!   ([`UnitOfCompetency`]), in [`Units`] under its [`UnitIndex`] (from 0).
+//! - **Scoring guide**: a list of [`Assessment`]s (lessons, tasks, final evaluation). Each
+//!   assessment names the units it covers and each unit's **share**: the most attendance, score
+//!   and help points a learner may earn in that unit of that assessment. The assessment's maxima
+//!   are the sums of its shares, so what a learner earns in an assessment, summed over its
+//!   units, never exceeds them; the guide's totals ([`GuideSummary`]) are the sums over its
+//!   assessments. An assessment also gives the most instructor-feedback points a learner may
+//!   give, once per assessment and awarding instructor. Every maximum of an assessment (each
+//!   kind summed over its units, and the feedback) is at most
+//!   [`MaxAssessmentPoints`](Config::MaxAssessmentPoints): no guide can mint unbounded Help.
+//!   docs/DOMAIN.md recommends that learner points sum to 100; the chain enforces only the bounds.
+//!   Each version's summary is in [`Guides`], its assessments one by one in [`Assessments`];
+//!   the course's `guide_version` is the one new lifecycles use.
+//! - **Enrollment**: [`Enrollments`], keyed by learner first (a wallet lists its own courses
+//!   cheaply), holds `Invited` (an instructor invited, the learner has not accepted: not
+//!   enrolled) or `Enrolled` (the learner accepted or joined). An instructor of a course is
+//!   never a learner in it: they cannot be invited or join, and an enrolled learner cannot be
+//!   made its co-instructor or lead.
+//! - **Closed**: a closed course takes no new enrollment, guide version, co-instructor or
+//!   convey step. What was conveyed before the close can still be finished: the lifecycle
+//!   pallet lets learners acknowledge, respond and rate, and instructors assess and award,
+//!   units conveyed before the close, so closing never strands what a learner already earned.
 //!
 //! ## Batches and the offending index
 //!
 //! [`invite`](Pallet::invite) takes up to [`MaxBatch`](Config::MaxBatch) learners and is all or
 //! nothing: if one learner is already invited or enrolled, or appears twice in the batch, the
-//! whole call fails with `AlreadyInvited { index }`, `index` being that learner's position (from
-//! 0) in the batch, and nothing is stored. FRAME errors may carry data as long as the error
-//! encodes in `MAX_MODULE_ERROR_ENCODED_SIZE` (4) bytes, so the index is a `u16` (the variant
-//! takes one byte, the index two), and [`MaxBatch`](Config::MaxBatch) is at most 65 536
-//! (checked by `integrity_test`). The instructor drops that learner and resubmits. This is
-//! cleaner than skipping bad learners (a partial success the caller must reconcile from events)
-//! or a plain error (the caller must search for the culprit among hundreds).
+//! whole call fails with `AlreadyInvited { index }` (or `DuplicateLearner`, `InstructorCannotEnroll`),
+//! `index` being that learner's position (from 0) in the batch, and nothing is stored. FRAME
+//! errors may carry data as long as the error encodes in `MAX_MODULE_ERROR_ENCODED_SIZE` (4)
+//! bytes, so the index is a `u16` (the variant takes one byte, the index two), and
+//! [`MaxBatch`](Config::MaxBatch) is at most 65 536 (checked by `integrity_test`).
 //!
 //! ## Invariants
 //!
@@ -64,22 +81,25 @@
 //!
 //! - Every course id is below [`NextCourseId`].
 //! - A course's `guide_version` is between 1 and [`MaxGuideVersions`](Config::MaxGuideVersions),
-//!   and versions `1..=guide_version` of its guide all exist; no other version exists, and no
-//!   guide or enrollment belongs to a course that does not exist.
-//! - Every guide is non-empty and none of its sums of points overflows.
-//! - A course has at least one unit, a well-formed CIP code and a non-empty title; its
-//!   co-instructors hold no duplicates and never the lead.
+//!   and versions `1..=guide_version` of its guide all exist, each with exactly its summary's
+//!   number of assessments; no other version or assessment exists, and no guide, unit or
+//!   enrollment belongs to a course that does not exist.
+//! - Every assessment covers at least one unit, each unit of the course at most once, and its
+//!   maxima are within `MaxAssessmentPoints`; each summary's totals are the sums of its
+//!   assessments'.
+//! - A course has `unit_count` (at least one) units, numbered `0..unit_count`, each with a
+//!   non-empty skill identifier, a well-formed CIP code and a non-empty title; its
+//!   co-instructors hold no duplicates and never the lead; none of its instructors is enrolled
+//!   or invited in it.
 //! - A learner's account has at least as many sufficient references as enrollment entries.
-//!
-//! A suspended or revoked institution keeps its courses; only the creation of new ones needs
-//! the institution to be accredited now. The lifecycle pallet asks the registry whether the
-//! institution is trusted when it awards.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
 pub use pallet::*;
+#[cfg(feature = "runtime-benchmarks")]
+pub use traits::{BenchmarkHelper, CourseBenchmarking};
 pub use traits::{CourseFacts, CourseInspect};
 pub use types::*;
 pub use weights::WeightInfo;
@@ -98,14 +118,13 @@ pub mod weights;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use alloc::vec::Vec;
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
-	use pallet_registry::TrustRegistry;
 	use sp_runtime::SaturatedConversion;
 
-	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	/// The in-code storage version: 1 since units, guides and enrollments moved to their own
+	/// maps (learning record v2; see docs/ARCHITECTURE.md, "Storage versions").
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -118,13 +137,13 @@ pub mod pallet {
 		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
 
 		/// The registry of trust: which institutions are accredited, and their instructors.
-		type Registry: TrustRegistry<Self::AccountId, BlockNumberFor<Self>>;
+		type Registry: pallet_registry::TrustRegistry<Self::AccountId, BlockNumberFor<Self>>;
 
 		/// The longest course title, in bytes.
 		#[pallet::constant]
 		type MaxTitleLen: Get<u32>;
 
-		/// The most units of competency of one course.
+		/// The most units of competency of one course; at most 256 (a [`UnitIndex`] is a `u8`).
 		#[pallet::constant]
 		type MaxUnits: Get<u32>;
 
@@ -136,9 +155,18 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxUnitTitleLen: Get<u32>;
 
-		/// The most assessments of one version of a scoring guide.
+		/// The most assessments of one version of a scoring guide; at most 256.
 		#[pallet::constant]
 		type MaxAssessments: Get<u32>;
+
+		/// The most units of competency one assessment covers.
+		#[pallet::constant]
+		type MaxUnitsPerAssessment: Get<u32>;
+
+		/// The most points of one kind (attendance, score, help, summed over the assessment's
+		/// units; or instructor feedback) that one assessment may give.
+		#[pallet::constant]
+		type MaxAssessmentPoints: Get<u32>;
 
 		/// The most versions of one course's scoring guide (the first included).
 		#[pallet::constant]
@@ -154,6 +182,10 @@ pub mod pallet {
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
+
+		/// Registers the institutions and instructors that the benchmarks use.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
 	}
 
 	/// Every course, closed ones included.
@@ -164,26 +196,53 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextCourseId<T: Config> = StorageValue<_, CourseId, ValueQuery>;
 
-	/// Every published version of every course's scoring guide; never changed once written.
+	/// The units of competency of every course, by course and index.
 	#[pallet::storage]
-	pub type ScoringGuides<T: Config> = StorageDoubleMap<
+	pub type Units<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		CourseId,
+		Twox64Concat,
+		UnitIndex,
+		UnitOf<T>,
+		OptionQuery,
+	>;
+
+	/// The summary of every published version of every course's scoring guide; never changed
+	/// once written.
+	#[pallet::storage]
+	pub type Guides<T: Config> = StorageDoubleMap<
 		_,
 		Twox64Concat,
 		CourseId,
 		Twox64Concat,
 		GuideVersion,
-		GuideOf<T>,
+		GuideSummaryOf<T>,
 		OptionQuery,
 	>;
 
-	/// Where each invited or enrolled learner stands in each course.
+	/// The assessments of every published version of every course's scoring guide, one by one
+	/// (a lifecycle step reads only its own); never changed once written.
+	#[pallet::storage]
+	pub type Assessments<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Twox64Concat, CourseId>,
+			NMapKey<Twox64Concat, GuideVersion>,
+			NMapKey<Twox64Concat, AssessmentIndex>,
+		),
+		AssessmentOf<T>,
+		OptionQuery,
+	>;
+
+	/// Where each invited or enrolled learner stands in each course, by learner first.
 	#[pallet::storage]
 	pub type Enrollments<T: Config> = StorageDoubleMap<
 		_,
-		Twox64Concat,
-		CourseId,
 		Blake2_128Concat,
 		T::AccountId,
+		Twox64Concat,
+		CourseId,
 		EnrollmentStatus,
 		OptionQuery,
 	>;
@@ -194,74 +253,97 @@ pub mod pallet {
 		/// An instructor created a course of `institution` and leads it.
 		CourseCreated { course: CourseId, institution: T::AccountId, lead: T::AccountId },
 		/// A version of a course's scoring guide was published (version 1 with the course); new
-		/// awards use it.
+		/// lifecycles use it.
 		GuideVersionPublished { course: CourseId, version: GuideVersion },
 		/// The lead added a co-instructor.
 		CoInstructorAdded { course: CourseId, instructor: T::AccountId },
 		/// The lead removed a co-instructor.
 		CoInstructorRemoved { course: CourseId, instructor: T::AccountId },
-		/// An instructor invited `count` learners.
-		LearnersInvited { course: CourseId, count: u32 },
+		/// The institution handed its course to a new lead.
+		LeadChanged { course: CourseId, previous: T::AccountId, lead: T::AccountId },
+		/// An instructor invited `learners`.
+		LearnersInvited {
+			course: CourseId,
+			instructor: T::AccountId,
+			learners: BoundedVec<T::AccountId, T::MaxBatch>,
+		},
 		/// A learner accepted an invitation and is enrolled.
 		InvitationAccepted { course: CourseId, learner: T::AccountId },
-		/// A learner joined an open course and is enrolled.
+		/// A learner joined a course with open enrollment and is enrolled.
 		LearnerJoined { course: CourseId, learner: T::AccountId },
-		/// The lead closed a course.
-		CourseClosed { course: CourseId },
+		/// The lead or the institution (`by`) closed a course.
+		CourseClosed { course: CourseId, by: T::AccountId },
 	}
 
 	#[pallet::error]
 	pub enum Error<T> {
-		/// No such course, or no such co-instructor of this course.
-		NotFound,
-		/// The caller may not do this in this course (not its lead, or not one of its
-		/// instructors), or the account is not an instructor of the institution.
-		NotAuthorized,
+		/// No course has this id.
+		UnknownCourse,
+		/// The caller is not the lead of this course.
+		NotLead,
+		/// The caller is neither the lead nor a co-instructor of this course.
+		NotCourseInstructor,
+		/// The caller is not (or no longer) an instructor of the institution, as the registry
+		/// says.
+		NotInstitutionInstructor,
+		/// The account to add or make lead is not an instructor of the course's institution.
+		NotAnInstructorOfInstitution,
+		/// The caller is neither the course's institution nor its lead.
+		NotLeadOrInstitution,
+		/// The caller is not the course's institution.
+		NotInstitution,
 		/// The institution is not accredited now.
 		NotAccredited,
 		/// The instructor is already the lead or a co-instructor of this course.
-		AlreadyExists,
-		/// The course was closed: nothing can happen in it any more.
+		AlreadyInstructor,
+		/// The account is not a co-instructor of this course.
+		NotCoInstructor,
+		/// The account is already the course's lead.
+		AlreadyLead,
+		/// The account is invited or enrolled in this course as a learner, so it cannot
+		/// instruct it.
+		LearnerCannotInstruct,
+		/// The course was closed.
 		CourseClosed,
 		/// The title is empty.
 		EmptyTitle,
-		/// The title is longer than `MaxTitleLen`.
-		TitleTooLong,
 		/// The CIP code is not `NN`, `NN.NN` or `NN.NNNN` in ASCII digits.
 		InvalidCipCode,
 		/// A course needs at least one unit of competency.
 		NoUnits,
-		/// More than `MaxUnits` units of competency.
-		TooManyUnits,
 		/// A unit of competency has an empty skill identifier.
 		EmptySkillId,
-		/// A skill identifier is longer than `MaxSkillIdLen`.
-		SkillIdTooLong,
-		/// A unit title is longer than `MaxUnitTitleLen`.
-		UnitTitleTooLong,
 		/// A scoring guide needs at least one assessment.
 		EmptyGuide,
-		/// More than `MaxAssessments` assessments.
-		TooManyAssessments,
-		/// The points of an assessment, or of the whole guide, overflow a `u32`.
-		GuideOverflow,
+		/// The assessment at `index` covers no unit.
+		AssessmentWithoutUnits { index: u8 },
+		/// The assessment at `index` names a unit the course does not have.
+		UnknownUnitInAssessment { index: u8 },
+		/// The assessment at `index` names the same unit twice.
+		DuplicateUnitInAssessment { index: u8 },
+		/// A maximum of the assessment at `index` (a kind summed over its units, or the
+		/// feedback) exceeds `MaxAssessmentPoints`.
+		AssessmentPointsTooHigh { index: u8 },
 		/// The course has `MaxGuideVersions` versions of its guide already.
 		TooManyVersions,
 		/// The course has `MaxCoInstructors` co-instructors already.
 		TooManyCoInstructors,
 		/// No learners to invite.
 		NoLearners,
-		/// More than `MaxBatch` learners in one call.
-		TooManyLearners,
-		/// The learner at `index` (from 0) of the batch is already invited or enrolled, or is
-		/// listed twice: nothing was invited; resubmit without it.
+		/// The learner at `index` (from 0) of the batch is already invited or enrolled: nothing
+		/// was invited; resubmit without it.
 		AlreadyInvited { index: u16 },
+		/// The learner at `index` (from 0) of the batch is listed twice: nothing was invited.
+		DuplicateLearner { index: u16 },
+		/// The account at `index` (from 0) of the batch instructs this course, so it cannot be a
+		/// learner in it: nothing was invited.
+		InstructorCannotEnroll { index: u16 },
 		/// The caller has no invitation to this course.
 		NotInvited,
 		/// The caller is already enrolled in this course.
 		AlreadyEnrolled,
-		/// The course is not open: learners need an invitation.
-		NotOpen,
+		/// The course does not have open enrollment: learners need an invitation.
+		NotOpenForEnrollment,
 		/// Every course id has been used.
 		NoCourseIdLeft,
 	}
@@ -270,14 +352,31 @@ pub mod pallet {
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
 			assert!(T::MaxTitleLen::get() > 0, "MaxTitleLen must be at least 1");
-			assert!(T::MaxUnits::get() > 0, "MaxUnits must be at least 1");
+			assert!(
+				(1..=256).contains(&T::MaxUnits::get()),
+				"MaxUnits must be 1 to 256: errors name a unit in one byte"
+			);
 			assert!(T::MaxSkillIdLen::get() > 0, "MaxSkillIdLen must be at least 1");
-			assert!(T::MaxAssessments::get() > 0, "MaxAssessments must be at least 1");
+			assert!(
+				(1..=256).contains(&T::MaxAssessments::get()),
+				"MaxAssessments must be 1 to 256: an assessment index is a u8"
+			);
+			assert!(
+				(1..=T::MaxUnits::get()).contains(&T::MaxUnitsPerAssessment::get()),
+				"MaxUnitsPerAssessment must be 1 to MaxUnits"
+			);
 			assert!(T::MaxGuideVersions::get() > 0, "MaxGuideVersions must be at least 1");
 			assert!(T::MaxBatch::get() > 0, "MaxBatch must be at least 1");
 			assert!(
 				T::MaxBatch::get() <= u32::from(u16::MAX).saturating_add(1),
-				"MaxBatch must be at most 65 536: AlreadyInvited names the index as a u16"
+				"MaxBatch must be at most 65 536: batch errors name the index as a u16"
+			);
+			assert!(
+				T::MaxAssessmentPoints::get()
+					.checked_mul(T::MaxAssessments::get())
+					.and_then(|kind| kind.checked_mul(3))
+					.is_some(),
+				"a guide's totals must fit a u32"
 			);
 		}
 
@@ -293,53 +392,68 @@ pub mod pallet {
 		/// guide.
 		///
 		/// - Origin: signed by an instructor of `institution`, which must be accredited now.
-		/// - `title`: non-empty, at most `MaxTitleLen` bytes; `cip_code`: `NN`, `NN.NN` or
-		///   `NN.NNNN`; `units`: 1 to `MaxUnits` pairs (skill identifier: non-empty, at most
-		///   `MaxSkillIdLen` bytes; title: at most `MaxUnitTitleLen` bytes); `assessments`: 1
-		///   to `MaxAssessments`, no sum of points overflowing a `u32`; `open`: whether learners
-		///   may join without an invitation.
+		/// - `title`: non-empty; `cip_code`: `NN`, `NN.NN` or `NN.NNNN`; `units`: at least one,
+		///   each with a non-empty skill identifier; `guide`: see `publish_guide`;
+		///   `open_enrollment`: whether learners may join without an invitation. Lengths are
+		///   bounded by the call's types (`MaxTitleLen`, `MaxUnits`, ...): a longer input does
+		///   not decode, so the pool refuses the transaction.
 		/// - Emits `CourseCreated`, then `GuideVersionPublished` for version 1.
-		/// - Cost: O(1) (bounded inputs); `WeightInfo::create_course`, measured with the
-		///   longest inputs.
+		/// - Cost: O(U + A), U units, A assessments (each weighed as if it covered
+		///   `MaxUnitsPerAssessment` units); `WeightInfo::create_course(U, A)`.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::create_course())]
+		#[pallet::weight(T::WeightInfo::create_course(
+			units.len().saturated_into(),
+			guide.len().saturated_into(),
+		))]
 		pub fn create_course(
 			origin: OriginFor<T>,
 			institution: T::AccountId,
-			title: Vec<u8>,
-			cip_code: Vec<u8>,
-			units: Vec<UnitInput>,
-			assessments: Vec<Assessment>,
-			open: bool,
+			title: TitleOf<T>,
+			cip_code: BoundedVec<u8, ConstU32<MAX_CIP_CODE_LEN>>,
+			units: UnitsOf<T>,
+			guide: GuideOf<T>,
+			open_enrollment: bool,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_create_course(who, institution, title, cip_code, units, assessments, open)?;
+			Self::do_create_course(
+				who,
+				institution,
+				title,
+				cip_code,
+				units,
+				guide,
+				open_enrollment,
+			)?;
 			Ok(())
 		}
 
-		/// Publish a new version of a course's scoring guide; new awards use it.
+		/// Publish a new version of a course's scoring guide; lifecycles that start later use
+		/// it, those already started keep theirs.
 		///
-		/// - Origin: signed by the lead or a co-instructor of an open (not closed) course.
-		/// - `assessments`: as for `create_course`. The course may have at most
-		///   `MaxGuideVersions` versions; earlier versions stay as they were.
+		/// - Origin: signed by an acting instructor of the course, which is not closed.
+		/// - `guide`: 1 to `MaxAssessments` assessments; each covers 1 to
+		///   `MaxUnitsPerAssessment` distinct units of the course, and each of its maxima (each
+		///   kind summed over its units, and the feedback) is at most `MaxAssessmentPoints`. The
+		///   course may have at most `MaxGuideVersions` versions.
 		/// - Emits `GuideVersionPublished`.
-		/// - Cost: O(1) (bounded inputs); `WeightInfo::publish_guide`.
+		/// - Cost: O(A), A assessments; `WeightInfo::publish_guide(A)`.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::publish_guide())]
+		#[pallet::weight(T::WeightInfo::publish_guide(guide.len().saturated_into()))]
 		pub fn publish_guide(
 			origin: OriginFor<T>,
 			course: CourseId,
-			assessments: Vec<Assessment>,
+			guide: GuideOf<T>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_publish_guide(who, course, assessments)
+			Self::do_publish_guide(who, course, guide)
 		}
 
 		/// Add a co-instructor to a course.
 		///
-		/// - Origin: signed by the lead of a course that is not closed.
+		/// - Origin: signed by the lead of a course that is not closed, acting (see the crate
+		///   docs).
 		/// - `instructor`: an instructor of the course's institution, neither the lead nor a
-		///   co-instructor already; the course may have up to `MaxCoInstructors`.
+		///   co-instructor already, not a learner of the course; up to `MaxCoInstructors`.
 		/// - Emits `CoInstructorAdded`.
 		/// - Cost: O(1) (bounded list); `WeightInfo::add_co_instructor`.
 		#[pallet::call_index(2)]
@@ -355,7 +469,7 @@ pub mod pallet {
 
 		/// Remove a co-instructor from a course.
 		///
-		/// - Origin: signed by the lead of a course that is not closed.
+		/// - Origin: signed by the lead of a course that is not closed, acting.
 		/// - Emits `CoInstructorRemoved`.
 		/// - Cost: O(1) (bounded list); `WeightInfo::remove_co_instructor`.
 		#[pallet::call_index(3)]
@@ -371,23 +485,22 @@ pub mod pallet {
 
 		/// Invite learners to a course. They are enrolled once each accepts.
 		///
-		/// - Origin: signed by the lead or a co-instructor of a course that is not closed.
-		/// - `learners`: 1 to `MaxBatch` accounts, none already invited or enrolled, none twice.
-		///   All or nothing: the first offending learner fails the call with
-		///   `AlreadyInvited { index }` (see the crate docs).
-		/// - Emits `LearnersInvited`.
-		/// - Cost: O(L), L the number of learners; `WeightInfo::invite(L)`. A failed call pays
-		///   that weight in full.
+		/// - Origin: signed by an acting instructor of a course that is not closed.
+		/// - `learners`: 1 to `MaxBatch` accounts, none already invited or enrolled, none twice,
+		///   none an instructor of the course. All or nothing: the first offending learner
+		///   fails the call with its index (see the crate docs).
+		/// - Emits `LearnersInvited` with the learners.
+		/// - Cost: O(L), L the number of learners; `WeightInfo::invite(L)`, and the weight used
+		///   up to the failing learner on failure.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::invite(learners.len().saturated_into()))]
 		pub fn invite(
 			origin: OriginFor<T>,
 			course: CourseId,
-			learners: Vec<T::AccountId>,
+			learners: BoundedVec<T::AccountId, T::MaxBatch>,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let invited = Self::do_invite(who, course, learners)?;
-			Ok(Some(T::WeightInfo::invite(invited)).into())
+			Self::do_invite(who, course, learners)
 		}
 
 		/// Accept an invitation: the caller is enrolled.
@@ -402,11 +515,11 @@ pub mod pallet {
 			Self::do_accept_invitation(who, course)
 		}
 
-		/// Join an open course: the caller is enrolled. An invitation the caller had is
-		/// consumed.
+		/// Join a course with open enrollment: the caller is enrolled. An invitation the caller
+		/// had is consumed.
 		///
-		/// - Origin: any signed account not enrolled yet; the course must be open and not
-		///   closed.
+		/// - Origin: any signed account not enrolled yet and not an instructor of the course;
+		///   the course must have open enrollment and not be closed.
 		/// - Emits `LearnerJoined`.
 		/// - Cost: O(1); `WeightInfo::join`.
 		#[pallet::call_index(6)]
@@ -416,10 +529,11 @@ pub mod pallet {
 			Self::do_join(who, course)
 		}
 
-		/// Close a course for good: every later call on it fails with `CourseClosed`. Its
-		/// guides and enrollments stay readable.
+		/// Close a course for good: no new enrollment, guide version, co-instructor or convey;
+		/// what was conveyed before may still be finished (see the crate docs).
 		///
-		/// - Origin: signed by the lead of a course that is not closed.
+		/// - Origin: signed by the course's institution (accredited or not: an institution may
+		///   always wind its courses down), or by its lead, acting.
 		/// - Emits `CourseClosed`.
 		/// - Cost: O(1); `WeightInfo::close_course`.
 		#[pallet::call_index(7)]
@@ -427,6 +541,25 @@ pub mod pallet {
 		pub fn close_course(origin: OriginFor<T>, course: CourseId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_close_course(who, course)
+		}
+
+		/// Hand a course to a new lead, e.g. when the institution removed its lead.
+		///
+		/// - Origin: signed by the course's institution, accredited now.
+		/// - `lead`: an instructor of the institution, not the lead already, not a learner of
+		///   the course; if a co-instructor, it is no longer listed as one. The previous lead
+		///   keeps no role in the course.
+		/// - Emits `LeadChanged`.
+		/// - Cost: O(1); `WeightInfo::set_lead`.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::set_lead())]
+		pub fn set_lead(
+			origin: OriginFor<T>,
+			course: CourseId,
+			lead: T::AccountId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_lead(who, course, lead)
 		}
 	}
 }

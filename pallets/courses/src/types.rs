@@ -1,14 +1,14 @@
-//! Plain types of the courses pallet: what is stored, and what other pallets read through
-//! [`CourseInspect`](crate::CourseInspect).
+//! Plain types of the courses pallet: what is stored, what calls take, and what other pallets
+//! read through [`CourseInspect`](crate::CourseInspect).
 
 use crate::Config;
-use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
 	pallet_prelude::{BoundedVec, ConstU32},
 	traits::Get,
 	CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
+use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
 
 /// The account type of a runtime.
@@ -21,23 +21,35 @@ pub type CourseId = u32;
 /// each [`publish_guide`](crate::Pallet::publish_guide) adds the next one.
 pub type GuideVersion = u32;
 
+/// The position (from 0) of an assessment in a version of a scoring guide.
+pub type AssessmentIndex = u8;
+
+/// The position (from 0) of a unit of competency in its course. A `u16` rather than a `u8` so
+/// that a list of them is a list of numbers to wallets (polkadot.js shows a `Vec<u8>` as bytes);
+/// a course has at most 256 units (`MaxUnits`), so errors name a unit in one byte.
+pub type UnitIndex = u16;
+
 /// A course title, as stored.
 pub type TitleOf<T> = BoundedVec<u8, <T as Config>::MaxTitleLen>;
 
-/// A unit of competency, as stored.
+/// A unit of competency, as a caller gives it and as stored.
 pub type UnitOf<T> = UnitOfCompetency<<T as Config>::MaxSkillIdLen, <T as Config>::MaxUnitTitleLen>;
 
-/// The units of competency of a course, as stored.
+/// The units of competency a caller gives when creating a course.
 pub type UnitsOf<T> = BoundedVec<UnitOf<T>, <T as Config>::MaxUnits>;
 
-/// One version of a scoring guide, as stored: its assessments, in order.
-pub type GuideOf<T> = BoundedVec<Assessment, <T as Config>::MaxAssessments>;
+/// One assessment of a scoring guide, as a caller gives it and as stored.
+pub type AssessmentOf<T> = Assessment<<T as Config>::MaxUnitsPerAssessment>;
+
+/// A version of a scoring guide as a caller gives it: its assessments, in order.
+pub type GuideOf<T> = BoundedVec<AssessmentOf<T>, <T as Config>::MaxAssessments>;
+
+/// What is stored about one published version of a guide (its assessments are stored one by
+/// one, in [`Assessments`](crate::Assessments)).
+pub type GuideSummaryOf<T> = GuideSummary<BlockNumberFor<T>>;
 
 /// The co-instructors of a course, as stored.
 pub type CoInstructorsOf<T> = BoundedVec<AccountIdOf<T>, <T as Config>::MaxCoInstructors>;
-
-/// A unit of competency as a caller gives it: (skill identifier, short title).
-pub type UnitInput = (Vec<u8>, Vec<u8>);
 
 /// The longest CIP code, `NN.NNNN`, in bytes.
 pub const MAX_CIP_CODE_LEN: u32 = 7;
@@ -83,7 +95,15 @@ fn is_cip_code(bytes: &[u8]) -> bool {
 /// a skill identifier (an ESCO or WEF skills-taxonomy URI or code; never empty) and a short
 /// title.
 #[derive(
-	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, TypeInfo, MaxEncodedLen,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 #[scale_info(skip_type_params(MaxSkillIdLen, MaxTitleLen))]
 #[codec(mel_bound())]
@@ -116,8 +136,53 @@ pub enum AssessmentKind {
 	FinalEvaluation,
 }
 
-/// One assessment of a scoring guide with its maxima: the hard limits of what may be awarded
-/// for it.
+/// Points of the three kinds a learner earns: attendance, score and help. Used for the maxima
+/// of a unit within an assessment, and for the totals of an assessment or of a guide.
+#[derive(
+	Clone,
+	Copy,
+	Default,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct LearnerPoints {
+	/// Attendance points.
+	pub attendance: u32,
+	/// Score points.
+	pub score: u32,
+	/// Help (engagement) points.
+	pub help: u32,
+}
+
+impl LearnerPoints {
+	/// `self + other`, or `None` if a sum overflows.
+	pub fn checked_add(&self, other: &Self) -> Option<Self> {
+		Some(Self {
+			attendance: self.attendance.checked_add(other.attendance)?,
+			score: self.score.checked_add(other.score)?,
+			help: self.help.checked_add(other.help)?,
+		})
+	}
+
+	/// The sum of the three kinds, or `None` if it overflows.
+	pub fn total(&self) -> Option<u32> {
+		self.attendance.checked_add(self.score)?.checked_add(self.help)
+	}
+
+	/// Whether every kind is at most `bound`.
+	pub fn each_at_most(&self, bound: u32) -> bool {
+		self.attendance <= bound && self.score <= bound && self.help <= bound
+	}
+}
+
+/// A unit of competency that an assessment covers, with its share of the assessment's points:
+/// the most a learner may earn in this unit of this assessment.
 #[derive(
 	Clone,
 	Copy,
@@ -130,36 +195,103 @@ pub enum AssessmentKind {
 	TypeInfo,
 	MaxEncodedLen,
 )]
-pub struct Assessment {
+pub struct UnitShare {
+	/// The unit's index (from 0) in the course.
+	pub unit: UnitIndex,
+	/// The most points of each kind a learner may earn in this unit of the assessment.
+	pub max: LearnerPoints,
+}
+
+/// One assessment of a scoring guide: what it is, the units of competency it covers with each
+/// unit's share of its points, and the most instructor-feedback points a learner may give the
+/// instructor who awarded it.
+///
+/// The assessment's maxima are the sums of its units' shares ([`Assessment::totals`]): what a
+/// learner earns in a unit is at most that unit's share, so what a learner earns in the whole
+/// assessment, summed over its units, is at most the assessment's maxima. A learner rates each
+/// instructor who awarded units of the assessment once, not once per unit.
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(MaxUnitsPerAssessment))]
+#[codec(mel_bound())]
+pub struct Assessment<MaxUnitsPerAssessment: Get<u32>> {
 	/// What it is.
 	pub kind: AssessmentKind,
-	/// The most attendance points a learner may earn in it.
-	pub max_attendance: u32,
-	/// The most score points a learner may earn in it.
-	pub max_score: u32,
-	/// The most help (engagement) points a learner may earn in it.
-	pub max_help: u32,
-	/// The most instructor-feedback points a learner may give the instructor for it.
+	/// The units it covers (at least one, each once), with each unit's share of its points.
+	pub units: BoundedVec<UnitShare, MaxUnitsPerAssessment>,
+	/// The most instructor-feedback points a learner may give, once per awarding instructor.
 	pub max_instructor_feedback: u32,
 }
 
-impl Assessment {
-	/// The most points a learner may earn in it (attendance, score and help), or `None` if that
-	/// sum overflows.
-	pub fn learner_points(&self) -> Option<u32> {
-		self.max_attendance.checked_add(self.max_score)?.checked_add(self.max_help)
+impl<M: Get<u32>> Assessment<M> {
+	/// The share of `unit`, if the assessment covers it.
+	pub fn share(&self, unit: UnitIndex) -> Option<&LearnerPoints> {
+		self.units.iter().find(|share| share.unit == unit).map(|share| &share.max)
+	}
+
+	/// The assessment's maxima: the sums of its units' shares, or `None` if a sum overflows
+	/// (a published guide's never does: each is bounded by `MaxAssessmentPoints`).
+	pub fn totals(&self) -> Option<LearnerPoints> {
+		self.units
+			.iter()
+			.try_fold(LearnerPoints::default(), |sum, share| sum.checked_add(&share.max))
 	}
 }
 
-/// The most points of a whole guide: (learner points, instructor-feedback points), or `None`
-/// if any assessment's or the guide's sums overflow.
-pub fn guide_points(guide: &[Assessment]) -> Option<(u32, u32)> {
-	guide.iter().try_fold((0u32, 0u32), |(learner, feedback), assessment| {
-		Some((
-			learner.checked_add(assessment.learner_points()?)?,
-			feedback.checked_add(assessment.max_instructor_feedback)?,
-		))
-	})
+/// What is stored about one published version of a course's scoring guide.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct GuideSummary<BlockNumber> {
+	/// How many assessments it has (at least one).
+	pub assessments: u32,
+	/// The most points a learner may earn over the whole guide, per kind.
+	pub learner_totals: LearnerPoints,
+	/// The sum of the assessments' `max_instructor_feedback`: what one instructor who awarded
+	/// every assessment may collect from one learner (a learner rates each awarding instructor
+	/// of an assessment once).
+	pub feedback_total: u32,
+	/// The block it was published at.
+	pub published_at: BlockNumber,
+}
+
+/// Where a course stands.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum CourseStatus {
+	/// Running: learners enroll, units are conveyed.
+	Open,
+	/// Closed for good: no new enrollment, guide or convey. What was conveyed before the close
+	/// may still be finished (see the crate docs).
+	Closed,
 }
 
 /// A course.
@@ -171,7 +303,7 @@ pub fn guide_points(guide: &[Assessment]) -> Option<(u32, u32)> {
 pub struct Course<T: Config> {
 	/// The institution it belongs to.
 	pub institution: AccountIdOf<T>,
-	/// Its lead instructor: the instructor who created it.
+	/// Its lead instructor: the instructor who created it, or whom the institution handed it to.
 	pub lead: AccountIdOf<T>,
 	/// Instructors of the same institution whom the lead added; never the lead.
 	pub co_instructors: CoInstructorsOf<T>,
@@ -179,13 +311,13 @@ pub struct Course<T: Config> {
 	pub title: TitleOf<T>,
 	/// Its field of knowledge.
 	pub cip_code: CipCode,
-	/// Its units of competency (at least one).
-	pub units: UnitsOf<T>,
+	/// How many units of competency it has (at least one); each is in [`Units`](crate::Units).
+	pub unit_count: u32,
 	/// Whether any learner may join it without an invitation.
-	pub open: bool,
-	/// Whether the lead closed it: nothing happens in a closed course any more.
-	pub closed: bool,
-	/// The version of the scoring guide that new awards use: the latest published.
+	pub open_enrollment: bool,
+	/// Whether it is open or closed.
+	pub status: CourseStatus,
+	/// The version of the scoring guide that new lifecycles use: the latest published.
 	pub guide_version: GuideVersion,
 }
 
@@ -193,6 +325,11 @@ impl<T: Config> Course<T> {
 	/// Whether `who` is its lead or one of its co-instructors.
 	pub fn is_instructor(&self, who: &AccountIdOf<T>) -> bool {
 		&self.lead == who || self.co_instructors.contains(who)
+	}
+
+	/// Whether it was closed.
+	pub fn is_closed(&self) -> bool {
+		self.status == CourseStatus::Closed
 	}
 }
 
@@ -216,7 +353,36 @@ pub enum EnrollmentStatus {
 	Enrolled,
 }
 
-/// Converts a caller's bytes into a bounded value, or fails with `error` if they are too long.
-pub(crate) fn bounded<S: Get<u32>, E>(bytes: Vec<u8>, error: E) -> Result<BoundedVec<u8, S>, E> {
-	BoundedVec::try_from(bytes).map_err(|_| error)
+/// A page of a list that a query returns in parts: the items, and where the next page starts
+/// (`None` on the last page). Pass `next` back as the cursor to get the next page.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, Debug, TypeInfo)]
+pub struct Page<Item, Cursor> {
+	/// The items of this page.
+	pub items: alloc::vec::Vec<Item>,
+	/// The cursor of the next page, if there is one.
+	pub next: Option<Cursor>,
+}
+
+/// The most items one page of a query holds, whatever limit the caller asks for.
+pub const MAX_PAGE: u32 = 100;
+
+/// The number of items a page holds when the caller asks for `limit`: 1 to [`MAX_PAGE`].
+pub fn page_size(limit: u32) -> usize {
+	usize::try_from(limit.clamp(1, MAX_PAGE)).unwrap_or(1)
+}
+
+/// One enrollment of a learner, as [`Pallet::enrollments_of`](crate::Pallet::enrollments_of)
+/// lists it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, Debug, TypeInfo)]
+pub struct EnrollmentView<AccountId> {
+	/// The course.
+	pub course: CourseId,
+	/// Invited or enrolled.
+	pub status: EnrollmentStatus,
+	/// The course's institution.
+	pub institution: AccountId,
+	/// The course's title.
+	pub title: alloc::vec::Vec<u8>,
+	/// Whether the course was closed.
+	pub closed: bool,
 }

@@ -341,9 +341,14 @@ impl<T: Config> TrustRegistry<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 	fn is_instructor_of(instructor: &T::AccountId, institution: &T::AccountId) -> bool {
 		Pallet::<T>::is_instructor_of(instructor, institution)
 	}
+}
 
+impl<T: Config> Pallet<T> {
+	/// Makes `institution` accredited from the current block on, and `instructor` one of its
+	/// instructors, without a deposit or an origin check: for the benchmarks of other pallets
+	/// (the runtime's `BenchmarkHelper`s call it), never in a block.
 	#[cfg(feature = "runtime-benchmarks")]
-	fn register_for_benchmarks(
+	pub fn register_for_benchmarks(
 		institution: &T::AccountId,
 		instructor: &T::AccountId,
 	) -> DispatchResult {

@@ -55,14 +55,4 @@ impl TrustRegistry<u64, u64> for MockRegistry {
 	fn is_instructor_of(instructor: &u64, institution: &u64) -> bool {
 		unhashed::exists(&Self::instructor_key(instructor, institution))
 	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn register_for_benchmarks(
-		institution: &u64,
-		instructor: &u64,
-	) -> frame_support::dispatch::DispatchResult {
-		Self::accredit(*institution);
-		Self::add_instructor(*institution, *instructor);
-		Ok(())
-	}
 }

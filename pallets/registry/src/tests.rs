@@ -1095,8 +1095,8 @@ mod queries {
 #[test]
 fn register_for_benchmarks_accredits_the_institution_and_links_the_instructor() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_ok!(<Registry as TrustRegistry<u64, u64>>::register_for_benchmarks(&NOBODY, &EVE));
-		assert_ok!(<Registry as TrustRegistry<u64, u64>>::register_for_benchmarks(&NOBODY, &DAVE));
+		assert_ok!(Registry::register_for_benchmarks(&NOBODY, &EVE));
+		assert_ok!(Registry::register_for_benchmarks(&NOBODY, &DAVE));
 
 		assert!(Registry::is_accredited(&NOBODY));
 		assert_eq!(Registry::instructors_of(&NOBODY), vec![EVE, DAVE]);

@@ -15,12 +15,4 @@ pub trait TrustRegistry<AccountId, BlockNumber> {
 	/// Whether `instructor` is registered as an instructor of `institution`. This says nothing
 	/// about the institution's standing: ask [`Self::is_accredited`] too.
 	fn is_instructor_of(instructor: &AccountId, institution: &AccountId) -> bool;
-
-	/// Makes `institution` accredited from the current block on, and `instructor` one of its
-	/// instructors, without a deposit or an origin check: for other pallets' benchmarks only.
-	#[cfg(feature = "runtime-benchmarks")]
-	fn register_for_benchmarks(
-		institution: &AccountId,
-		instructor: &AccountId,
-	) -> frame_support::dispatch::DispatchResult;
 }

@@ -1,32 +1,39 @@
 //! # Tokens
 //!
 //! Learning Tokens themselves: the soulbound Attendance, Score and Instructor-score records, the
-//! fungible Help token minted with Score, their revocation, and each holder's skill profile.
+//! fungible Help token minted with Score, their revocation, and what verifiers read of them.
 //!
 //! ## Overview
 //!
-//! The lifecycle pallet [`issue`](TokenIssuer::issue)s tokens through the [`TokenIssuer`]
-//! trait: an Attendance token at the acquire step, a Score token at the award step, an
-//! Instructor-score token when the learner rates the instructor. Each is a record in
-//! [`Tokens`] under a sequential [`TokenId`], indexed under its holder in [`TokensOf`]. With a
-//! Score token, its `help` points of the fungible Help token are minted to the holder
-//! ([`Config::Help`]). Issuing is all or nothing: if Help cannot be minted, or the token ids
-//! are exhausted, nothing is stored.
+//! The lifecycle pallet [`issue`](TokenLedger::issue)s tokens through the [`TokenLedger`]
+//! trait, many at once: Attendance tokens at the acquire step, Score tokens at the award step,
+//! an Instructor-score token when a learner rates an instructor. Each is a record in [`Tokens`]
+//! under a sequential [`TokenId`]; the ids of a batch are consecutive, so the lifecycle's event
+//! names them by the first. With the Score tokens of a learner, their Help is minted to the
+//! learner once ([`mint_help`](TokenLedger::mint_help), through [`Config::Help`]).
 //!
-//! Records cannot be transferred: no call moves them. The issuing institution or the Council
-//! may [`revoke`](Pallet::revoke) one, with a reason.
+//! A token stores only what it alone knows ([`TokenData`]: kind, learner, instructor, points,
+//! Help, course, assessment, unit, guide version) with its block and revocation; what the course
+//! knows (its institution, CIP code, the unit's skill) is read from the course
+//! ([`Config::Courses`]) when a query answers. A learner's tokens are found through the
+//! learner's lifecycle records (the lifecycle pallet keeps their ids), so issuing one writes
+//! one storage item; Instructor-score tokens, which instructors hold, are indexed under their
+//! holder in [`InstructorTokens`].
+//!
+//! Records cannot be transferred: no call moves them. A token may be
+//! [`revoke`](Pallet::revoke)d with a reason.
 //!
 //! Verifiers read without an account through the `TokensApi` runtime API (crate
-//! `pallet-tokens-runtime-api`), whose answers [`Pallet::tokens_of`],
-//! [`Pallet::skill_profile`] and [`Pallet::verify`] compute: a holder's tokens, their skill
-//! profile, and for one token whether its institution was accredited when it was issued and is
-//! now, whether its instructor still serves the institution, and whether it was revoked.
+//! `pallet-tokens-runtime-api`): [`Pallet::verify`] answers, for one token, whether its
+//! institution was accredited when it was issued and is now, whether its instructor still
+//! serves the institution, and whether it was revoked; a holder's tokens and skill profile are
+//! listed page by page (the runtime answers them from the lifecycle records and this pallet).
 //!
 //! ## Help is a `pallet-assets` asset
 //!
 //! Help is fungible and transferable (learners trade and exchange help), so it is not a record
 //! here but an asset of `pallet-assets`, which the runtime passes as [`Config::Help`] (through
-//! `ItemOf<Assets, HelpAssetId, AccountId>`); this pallet only mints it with a Score token and
+//! `ItemOf<Assets, HelpAssetId, AccountId>`); this pallet only mints it with Score tokens and
 //! burns it on revocation. That way polkadot.js Apps' Assets page shows every learner's Help
 //! with no custom UI, learners transfer it with the standard `assets.transfer_keep_alive`, and
 //! wallets and indexers that know `pallet-assets` understand it. The runtime creates it at
@@ -36,30 +43,30 @@
 //!
 //! ## Terms
 //!
-//! - **Token**: a record in [`Tokens`] ([`Token`]): holder, kind, points, the course,
-//!   assessment, unit of competency, CIP code, skill, institution, instructor and scoring-guide
-//!   version it was earned with, the block it was issued at, and its revocation if any.
+//! - **Token**: a record in [`Tokens`] ([`Token`]).
 //! - **Holder**: the learner, or for an Instructor-score token the instructor rated.
-//! - **Issuer**: the token's `institution`.
+//! - **Issuer**: the institution of the token's course.
 //! - **Live**: not revoked.
-//! - **Skill profile**: per holder, the [`Totals`] of their live tokens per CIP code and per
-//!   skill identifier: attendance, score and instructor-score points, the Help minted with
-//!   Score tokens, and the number of tokens. [`Pallet::skill_profile`] sums them from the
-//!   holder's tokens when asked; no running totals are stored, so issuing or revoking a token
-//!   writes no profile (an award is the hottest path of the chain: see the README's
-//!   "Performance").
 //!
 //! ## Revocation
 //!
 //! [`revoke`](Pallet::revoke) needs a reason of 1 to [`MaxReasonLen`](Config::MaxReasonLen)
-//! bytes and is allowed to [`RevokeOrigin`](Config::RevokeOrigin) (the Council) and to the
-//! issuing institution, signing for itself. The record stays, with its [`Revocation`] (by
-//! whom, why, when, how much Help was burned), so a verifier sees a revoked token as revoked
-//! rather than not at all; its points no longer count in the holder's skill profile. For a
-//! Score token, up to its `help` Help is burned from the holder, best effort: Help is
-//! transferable, so the holder may have passed some or all of it on, and only what the holder
-//! still has is burned (Help already passed on is not chased). Burning never blocks a revocation: should it fail,
-//! nothing is burned and 0 is recorded. A revoked token cannot be revoked again or restored.
+//! bytes. [`RevokeOrigin`](Config::RevokeOrigin) (the Council) may revoke any token. The
+//! issuing institution, signing for itself, may revoke the Attendance and Score tokens of its
+//! courses while it is accredited: an institution that was suspended or revoked revokes
+//! nothing, and the Instructor-score tokens that learners gave its instructors are the
+//! learners' judgement, which only the Council may revoke.
+//!
+//! The record stays, with its [`Revocation`] (by whom, why, when, what became of its Help), so
+//! a verifier sees a revoked token as revoked rather than not at all; its points no longer
+//! count in the holder's skill profile. For a Score token, its `help` Help is burned from the
+//! holder as far as the holder still has it: Help is transferable, so the holder may have
+//! passed some or all of it on; what could not be burned is recorded next to what was, and
+//! both are in the `TokenRevoked` event. A revoked token cannot be revoked again or restored.
+//!
+//! The lifecycle pallet is told of every revocation ([`Config::OnRevoke`]) and may reopen the
+//! step that minted the token, so that a wrong Score or Attendance token can be replaced: the
+//! record's `reopened` says whether it did.
 //!
 //! A token issued while its institution was accredited stays valid when the institution is
 //! later suspended or revoked: only an explicit revocation changes it.
@@ -68,16 +75,18 @@
 //!
 //! Checked by `do_try_state` (the `try_state` hook) and after every unit test:
 //!
-//! - Every token id is below [`NextTokenId`].
-//! - [`TokensOf`] holds exactly one entry `(holder, id)` for each token, with its holder.
-//! - Only Score tokens carry Help, and a revocation never burned more than the token's `help`.
+//! - Every token id is below [`NextTokenId`], and every token's course exists.
+//! - [`InstructorTokens`] holds exactly one entry `(holder, id)` for each Instructor-score
+//!   token, and no other.
+//! - Only Score tokens carry Help; a revocation's burned and unburned Help add up to the
+//!   token's `help`; an Instructor-score token has no unit, the others have one.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
 pub use pallet::*;
-pub use traits::TokenIssuer;
+pub use traits::{OnRevoke, TokenLedger};
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -95,29 +104,24 @@ pub mod weights;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use alloc::vec::Vec;
 	use frame_support::{pallet_prelude::*, traits::fungible};
 	use frame_system::pallet_prelude::*;
-	use pallet_registry::TrustRegistry;
+	use pallet_courses::CourseInspect;
 	use sp_runtime::SaturatedConversion;
 
-	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
-
-	/// A skill identifier, as stored.
-	pub type SkillIdOf<T> = BoundedVec<u8, <T as Config>::MaxSkillIdLen>;
-
-	/// A token as the lifecycle pallet asks for it.
-	pub type NewTokenOf<T> =
-		NewToken<<T as frame_system::Config>::AccountId, <T as Config>::MaxSkillIdLen>;
+	/// The in-code storage version: 1 since tokens store only what they alone know and
+	/// learners' tokens are no longer indexed here (learning record v2).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	/// A token, as stored.
 	pub type TokenOf<T> = Token<
 		<T as frame_system::Config>::AccountId,
 		BlockNumberFor<T>,
-		<T as Config>::MaxSkillIdLen,
 		<T as Config>::MaxReasonLen,
 	>;
+
+	/// What a token knows, in this runtime.
+	pub type TokenDataOf<T> = TokenData<<T as frame_system::Config>::AccountId>;
 
 	/// A token with its id, in plain types.
 	pub type TokenViewOf<T> = TokenView<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
@@ -125,6 +129,9 @@ pub mod pallet {
 	/// What [`Pallet::verify`] answers.
 	pub type VerificationOf<T> =
 		Verification<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+
+	/// A revocation's reason, as the call takes it and as stored.
+	pub type ReasonOf<T> = BoundedVec<u8, <T as Config>::MaxReasonLen>;
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -137,19 +144,22 @@ pub mod pallet {
 		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
 
 		/// The registry of trust: which institutions are (and were) accredited, and their
-		/// instructors. Read by [`Pallet::verify`] only.
-		type Registry: TrustRegistry<Self::AccountId, BlockNumberFor<Self>>;
+		/// instructors.
+		type Registry: pallet_registry::TrustRegistry<Self::AccountId, BlockNumberFor<Self>>;
+
+		/// The courses: each token's institution, CIP code and skill.
+		type Courses: CourseInspect<Self::AccountId>;
 
 		/// The fungible Help token: minted with Score tokens, burned on their revocation. The
 		/// runtime passes the Help asset of `pallet-assets` (see the crate docs).
 		type Help: fungible::Mutate<Self::AccountId>;
 
-		/// Who may revoke any token (the Council); the issuing institution may revoke its own.
+		/// Who may revoke any token (the Council); the issuing institution may revoke some of
+		/// its own (see the crate docs).
 		type RevokeOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
-		/// The longest skill identifier, in bytes: the courses pallet's `MaxSkillIdLen`.
-		#[pallet::constant]
-		type MaxSkillIdLen: Get<u32>;
+		/// Told of each revocation: the lifecycle pallet, which reopens the step.
+		type OnRevoke: OnRevoke<Self::AccountId>;
 
 		/// The longest reason of a revocation, in bytes.
 		#[pallet::constant]
@@ -157,6 +167,10 @@ pub mod pallet {
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
+
+		/// Creates the courses that the benchmarks' tokens belong to.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: pallet_courses::CourseBenchmarking<Self::AccountId>;
 	}
 
 	/// Every token, revoked ones included.
@@ -167,40 +181,42 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextTokenId<T: Config> = StorageValue<_, TokenId, ValueQuery>;
 
-	/// The tokens of each holder, revoked ones included. The second key is hashed, so
-	/// `iter_prefix` yields a holder's tokens in no particular order: [`Pallet::tokens_of`]
-	/// sorts them by id.
+	/// The Instructor-score tokens of each instructor, revoked ones included. (A learner's
+	/// tokens are listed by the learner's lifecycle records.)
 	#[pallet::storage]
-	pub type TokensOf<T: Config> =
+	pub type InstructorTokens<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, TokenId, (), OptionQuery>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// A token was issued to `holder`; for a Score token, `help` Help was minted to them.
-		TokenIssued {
+		/// Token `token` of `holder` was revoked by `by`: `burned_help` Help was burned from the
+		/// holder and `unburned_help` could not be (the holder no longer had it); `reopened`
+		/// says whether the step that minted it can be done again.
+		TokenRevoked {
 			token: TokenId,
 			holder: T::AccountId,
-			kind: TokenKind,
-			points: u32,
-			help: u32,
+			by: Revoker,
+			burned_help: u32,
+			unburned_help: u32,
+			reopened: bool,
 		},
-		/// A token was revoked; `burned_help` Help was burned from its holder.
-		TokenRevoked { token: TokenId, by: Revoker, burned_help: u32 },
 	}
 
 	#[pallet::error]
 	pub enum Error<T> {
 		/// No token has this id.
 		UnknownToken,
-		/// The caller is neither `RevokeOrigin` nor the token's institution.
+		/// The caller is neither `RevokeOrigin` nor the institution of the token's course.
 		NotIssuer,
+		/// The institution is not accredited now, so it may not revoke.
+		NotAccredited,
+		/// Instructor-score tokens are the learners' ratings: only the Council may revoke them.
+		NotRevocableByInstitution,
 		/// The token was revoked already.
 		AlreadyRevoked,
 		/// A revocation needs a reason.
 		EmptyReason,
-		/// The reason is longer than `MaxReasonLen`.
-		ReasonTooLong,
 		/// Every token id has been used.
 		NoTokenIdLeft,
 	}
@@ -208,7 +224,6 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
-			assert!(T::MaxSkillIdLen::get() > 0, "MaxSkillIdLen must be at least 1");
 			assert!(T::MaxReasonLen::get() > 0, "MaxReasonLen must be at least 1");
 		}
 
@@ -221,16 +236,22 @@ pub mod pallet {
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Revoke a token, with a reason. The record stays, marked revoked; its points no longer
-		/// count in the holder's skill profile; for a Score token, up to its `help` Help is
-		/// burned from the holder, as much as the holder still has (see the crate docs).
+		/// count in the holder's skill profile; for a Score token, its Help is burned from the
+		/// holder as far as the holder still has it; the lifecycle pallet may reopen the step
+		/// that minted it (see the crate docs).
 		///
-		/// - Origin: `RevokeOrigin` (the Council), or signed by the token's institution.
-		/// - `reason`: 1 to `MaxReasonLen` bytes.
+		/// - Origin: `RevokeOrigin` (the Council), or signed by the institution of the token's
+		///   course, accredited now, for an Attendance or Score token.
+		/// - `reason`: 1 to `MaxReasonLen` bytes (a longer one does not decode).
 		/// - Emits `TokenRevoked` (and the Help asset's `Burned` if Help was burned).
-		/// - Cost: O(R), R the reason's length; `WeightInfo::revoke(R)`.
+		/// - Cost: O(R), R the reason's length; `WeightInfo::revoke(R)` plus the lifecycle's
+		///   reopening.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::revoke(reason.len().saturated_into()))]
-		pub fn revoke(origin: OriginFor<T>, token: TokenId, reason: Vec<u8>) -> DispatchResult {
+		#[pallet::weight(
+			T::WeightInfo::revoke(reason.len().saturated_into())
+				.saturating_add(T::OnRevoke::weight())
+		)]
+		pub fn revoke(origin: OriginFor<T>, token: TokenId, reason: ReasonOf<T>) -> DispatchResult {
 			let signer = match T::RevokeOrigin::try_origin(origin) {
 				Ok(_) => None,
 				Err(origin) => Some(ensure_signed(origin)?),

@@ -1,8 +1,11 @@
 //! A small runtime for the tokens pallet's tests and benchmark tests: System, Balances, Assets
-//! (with the Help asset, sufficient, created at genesis) and the tokens pallet, with
-//! [`MockRegistry`] standing in for the registry of trust and `EnsureRoot` for the Council.
+//! (with the Help asset, sufficient, created at genesis), the courses pallet (the tokens'
+//! institution, CIP code and skill come from their course) and the tokens pallet, with
+//! [`MockRegistry`] standing in for the registry of trust, `EnsureRoot` for the Council and
+//! [`MockLifecycle`] for the lifecycle pallet that reopens steps on revocation.
 
 use crate as pallet_tokens;
+use crate::{OnRevoke, TokenData, TokenId, TokenKind};
 use codec::Encode;
 use frame_support::{
 	derive_impl,
@@ -20,6 +23,7 @@ frame_support::construct_runtime!(
 		System: frame_system,
 		Balances: pallet_balances,
 		Assets: pallet_assets,
+		Courses: pallet_courses,
 		Tokens: pallet_tokens,
 	}
 );
@@ -60,17 +64,63 @@ pub const BOB: u64 = 101;
 /// An account that is neither institution, instructor nor learner.
 pub const STRANGER: u64 = 200;
 
-pub const MAX_SKILL_ID_LEN: u32 = 40;
 pub const MAX_REASON_LEN: u32 = 32;
+
+impl pallet_courses::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type Registry = MockRegistry;
+	type MaxTitleLen = ConstU32<16>;
+	type MaxUnits = ConstU32<4>;
+	type MaxSkillIdLen = ConstU32<40>;
+	type MaxUnitTitleLen = ConstU32<16>;
+	type MaxAssessments = ConstU32<4>;
+	type MaxUnitsPerAssessment = ConstU32<4>;
+	type MaxAssessmentPoints = ConstU32<100>;
+	type MaxGuideVersions = ConstU32<3>;
+	type MaxCoInstructors = ConstU32<2>;
+	type MaxBatch = ConstU32<100>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockRegistry;
+}
 
 impl pallet_tokens::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type Registry = MockRegistry;
+	type Courses = Courses;
 	type Help = ItemOf<Assets, ConstU32<HELP>, u64>;
 	type RevokeOrigin = EnsureRoot<u64>;
-	type MaxSkillIdLen = ConstU32<MAX_SKILL_ID_LEN>;
+	type OnRevoke = MockLifecycle;
 	type MaxReasonLen = ConstU32<MAX_REASON_LEN>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Courses;
+}
+
+/// The lifecycle pallet as the tokens pallet sees it: it records each revocation it is told of
+/// and reopens the step of a Score token (not of the other kinds), in the test state.
+pub struct MockLifecycle;
+
+impl MockLifecycle {
+	const TOLD: &'static [u8] = b"mock/lifecycle/told";
+
+	/// The ids of the tokens whose revocation it was told of, in order.
+	pub fn told() -> Vec<TokenId> {
+		unhashed::get_or_default(Self::TOLD)
+	}
+}
+
+impl OnRevoke<u64> for MockLifecycle {
+	fn on_revoke(id: TokenId, token: &TokenData<u64>, _unburned_help: u32) -> bool {
+		let mut told = Self::told();
+		told.push(id);
+		unhashed::put(Self::TOLD, &told);
+		token.kind == TokenKind::Score
+	}
+
+	fn weight() -> frame_support::weights::Weight {
+		frame_support::weights::Weight::from_parts(1_000, 0)
+	}
 }
 
 /// The registry of trust, reduced to what the tests need, kept in the test state (so each test
@@ -138,16 +188,52 @@ impl TrustRegistry<u64, u64> for MockRegistry {
 	fn is_instructor_of(instructor: &u64, institution: &u64) -> bool {
 		unhashed::exists(&Self::instructor_key(instructor, institution))
 	}
+}
 
-	#[cfg(feature = "runtime-benchmarks")]
-	fn register_for_benchmarks(
-		institution: &u64,
-		instructor: &u64,
-	) -> frame_support::dispatch::DispatchResult {
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_courses::BenchmarkHelper<u64> for MockRegistry {
+	fn register(institution: &u64, instructors: &[u64]) {
 		Self::accredit(*institution);
-		Self::add_instructor(*institution, *instructor);
-		Ok(())
+		for instructor in instructors {
+			Self::add_instructor(*institution, *instructor);
+		}
 	}
+}
+
+/// The course of `UNIVERSITY` the tests' tokens come from.
+pub const ALGORITHMS: u32 = 0;
+/// A course of `COLLEGE`.
+pub const ACCOUNTING: u32 = 1;
+
+/// Writes course `id` of `institution` (led by `TEACHER`), with one unit per skill.
+fn seed_course(id: u32, institution: u64, cip: &[u8], skills: &[&[u8]]) {
+	use frame_support::BoundedVec;
+	use pallet_courses::{CipCode, Course, CourseStatus, UnitOfCompetency};
+	pallet_courses::Courses::<Test>::insert(
+		id,
+		Course {
+			institution,
+			lead: TEACHER,
+			co_instructors: Default::default(),
+			title: BoundedVec::truncate_from(b"course".to_vec()),
+			cip_code: CipCode::parse(cip).expect("a CIP code"),
+			unit_count: skills.len() as u32,
+			open_enrollment: false,
+			status: CourseStatus::Open,
+			guide_version: 1,
+		},
+	);
+	for (unit, skill) in skills.iter().enumerate() {
+		pallet_courses::Units::<Test>::insert(
+			id,
+			unit as u16,
+			UnitOfCompetency {
+				skill: BoundedVec::truncate_from(skill.to_vec()),
+				title: BoundedVec::truncate_from(b"unit".to_vec()),
+			},
+		);
+	}
+	pallet_courses::NextCourseId::<Test>::mutate(|next| *next = (*next).max(id + 1));
 }
 
 /// Builds the test state, and checks the pallet's invariants after each test.
@@ -157,7 +243,9 @@ pub struct ExtBuilder;
 impl ExtBuilder {
 	/// Genesis: the Help asset (sufficient, min balance 1) owned by `HELP_OWNER`; at block 1,
 	/// `UNIVERSITY` and `COLLEGE` accredited, `TEACHER` and `TEACHER2` instructors of
-	/// `UNIVERSITY`. Nobody has a native balance.
+	/// `UNIVERSITY`; course [`ALGORITHMS`] of `UNIVERSITY` (CIP 11.0701, units sorting and
+	/// searching) and course [`ACCOUNTING`] of `COLLEGE` (CIP 52.0301, unit ledgers). Nobody
+	/// has a native balance.
 	pub fn build(self) -> sp_io::TestExternalities {
 		let mut storage = frame_system::GenesisConfig::<Test>::default()
 			.build_storage()
@@ -176,6 +264,8 @@ impl ExtBuilder {
 			MockRegistry::accredit(COLLEGE);
 			MockRegistry::add_instructor(UNIVERSITY, TEACHER);
 			MockRegistry::add_instructor(UNIVERSITY, TEACHER2);
+			seed_course(ALGORITHMS, UNIVERSITY, b"11.0701", &[b"esco:sorting", b"esco:searching"]);
+			seed_course(ACCOUNTING, COLLEGE, b"52.0301", &[b"esco:ledgers"]);
 		});
 		ext
 	}

@@ -10,10 +10,11 @@ use frame_support::{
 	pallet_prelude::BoundedVec, traits::Get, CloneNoBound, DebugNoBound, EqNoBound,
 	PartialEqNoBound,
 };
-pub use pallet_courses::{CipCode, CourseId, GuideVersion};
+pub use pallet_courses::{AssessmentIndex, CipCode, CourseId, GuideVersion, Page, UnitIndex};
 use scale_info::TypeInfo;
 
-/// The identifier of a soulbound token: sequential from 0.
+/// The identifier of a soulbound token: sequential from 0, never reused. Short and stable, so
+/// that a credential can cite it.
 pub type TokenId = u64;
 
 /// The kinds of soulbound token. (Help, the fourth Learning Token, is fungible: a
@@ -23,6 +24,8 @@ pub type TokenId = u64;
 	Copy,
 	PartialEq,
 	Eq,
+	PartialOrd,
+	Ord,
 	Encode,
 	Decode,
 	DecodeWithMemTracking,
@@ -36,42 +39,49 @@ pub enum TokenKind {
 	Attendance,
 	/// Minted to the learner at the award step, with the score points awarded.
 	Score,
-	/// Minted to the instructor when the learner rates them, with the feedback points given.
+	/// Minted to the instructor when the learner rates them, once per assessment and awarding
+	/// instructor, with the feedback points given.
 	InstructorScore,
 }
 
-/// A token as the lifecycle pallet asks for it: everything but its id, block and revocation.
+/// What only a token knows, as the lifecycle pallet issues it: its kind, the two parties of the
+/// lifecycle it came from, its points and where in the course it was earned. What the course
+/// knows (institution, CIP code, skill) is read from the course when a query answers.
 #[derive(
-	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, TypeInfo, MaxEncodedLen,
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, Debug, TypeInfo, MaxEncodedLen,
 )]
-#[scale_info(skip_type_params(MaxSkillIdLen))]
-#[codec(mel_bound(AccountId: MaxEncodedLen))]
-pub struct NewToken<AccountId: Clone + PartialEq + Eq + core::fmt::Debug, MaxSkillIdLen: Get<u32>> {
-	/// Who holds it: the learner, or for an Instructor-score token the instructor.
-	pub holder: AccountId,
-	/// What it is.
+pub struct TokenData<AccountId> {
+	/// What it is; it decides the holder (see [`TokenData::holder`]).
 	pub kind: TokenKind,
+	/// The learner of the lifecycle: the holder of an Attendance or Score token, the one who
+	/// rated for an Instructor-score token.
+	pub learner: AccountId,
+	/// The instructor who signed the step that minted it (for Attendance, who conveyed; for
+	/// Score, who awarded); for Instructor score, the instructor rated, who holds it.
+	pub instructor: AccountId,
 	/// Its points (attendance, score or feedback points).
 	pub points: u32,
-	/// For a Score token, the Help points minted with it (fungible, to the holder); 0 otherwise.
+	/// For a Score token, the Help points minted with it; 0 for the other kinds.
 	pub help: u32,
 	/// The course.
 	pub course: CourseId,
-	/// The assessment's index (from 0) in the scoring guide.
-	pub assessment: u32,
-	/// The unit of competency's index (from 0) in the course.
-	pub unit: u32,
-	/// The course's field of knowledge.
-	pub cip_code: CipCode,
-	/// The unit's skill identifier.
-	pub skill: BoundedVec<u8, MaxSkillIdLen>,
-	/// The institution the course belongs to.
-	pub institution: AccountId,
-	/// The instructor who performed the step that minted it (for Instructor score: the
-	/// instructor rated, who is also the holder).
-	pub instructor: AccountId,
-	/// The version of the scoring guide the lifecycle used.
+	/// The assessment's index in the course's scoring guide.
+	pub assessment: AssessmentIndex,
+	/// The unit of competency's index in the course; `None` for an Instructor-score token (a
+	/// rating is per assessment).
+	pub unit: Option<UnitIndex>,
+	/// The version of the scoring guide the lifecycle followed.
 	pub guide_version: GuideVersion,
+}
+
+impl<AccountId> TokenData<AccountId> {
+	/// Who holds it: the learner, or for an Instructor-score token the instructor.
+	pub fn holder(&self) -> &AccountId {
+		match self.kind {
+			TokenKind::Attendance | TokenKind::Score => &self.learner,
+			TokenKind::InstructorScore => &self.instructor,
+		}
+	}
 }
 
 /// Who revoked a token.
@@ -94,7 +104,7 @@ pub enum Revoker {
 	Council,
 }
 
-/// Why, when and by whom a token was revoked.
+/// Why, when and by whom a token was revoked, and what became of its Help.
 #[derive(
 	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, TypeInfo, MaxEncodedLen,
 )]
@@ -110,118 +120,45 @@ pub struct Revocation<
 	pub reason: BoundedVec<u8, MaxReasonLen>,
 	/// The block of the revocation.
 	pub at: BlockNumber,
-	/// For a Score token, how much of its Help was burned from the holder (at most its `help`:
-	/// the holder may have transferred some or all of it away); 0 otherwise.
+	/// For a Score token, how much of its Help was burned from the holder; 0 otherwise.
 	pub burned_help: u32,
+	/// For a Score token, how much of its Help could not be burned because the holder no
+	/// longer had it (Help is transferable); `burned_help + unburned_help` is the token's `help`.
+	pub unburned_help: u32,
+	/// Whether the revocation reopened the lifecycle step that minted the token, so that the
+	/// instructor can redo it (see the lifecycle pallet's corrections).
+	pub reopened: bool,
 }
 
-/// A soulbound token as stored: a [`NewToken`]'s fields, the block it was issued at and its
-/// revocation, if any. A revoked token stays, marked revoked.
+/// A soulbound token as stored: what it knows, the block it was issued at and its revocation,
+/// if any. A revoked token stays, marked revoked.
 #[derive(
 	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, TypeInfo, MaxEncodedLen,
 )]
-#[scale_info(skip_type_params(MaxSkillIdLen, MaxReasonLen))]
+#[scale_info(skip_type_params(MaxReasonLen))]
 #[codec(mel_bound(AccountId: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
 pub struct Token<
 	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
 	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
-	MaxSkillIdLen: Get<u32>,
 	MaxReasonLen: Get<u32>,
 > {
-	/// Who holds it: the learner, or for an Instructor-score token the instructor.
-	pub holder: AccountId,
-	/// What it is.
-	pub kind: TokenKind,
-	/// Its points (attendance, score or feedback points).
-	pub points: u32,
-	/// For a Score token, the Help points minted with it; always 0 for the other kinds.
-	pub help: u32,
-	/// The course.
-	pub course: CourseId,
-	/// The assessment's index (from 0) in the scoring guide.
-	pub assessment: u32,
-	/// The unit of competency's index (from 0) in the course.
-	pub unit: u32,
-	/// The course's field of knowledge.
-	pub cip_code: CipCode,
-	/// The unit's skill identifier.
-	pub skill: BoundedVec<u8, MaxSkillIdLen>,
-	/// The institution the course belongs to: the issuer.
-	pub institution: AccountId,
-	/// The instructor who performed the step that minted it.
-	pub instructor: AccountId,
-	/// The version of the scoring guide the lifecycle used.
-	pub guide_version: GuideVersion,
+	/// What it knows.
+	pub data: TokenData<AccountId>,
 	/// The block it was issued at.
 	pub issued_at: BlockNumber,
 	/// Its revocation, once revoked.
 	pub revocation: Option<Revocation<BlockNumber, MaxReasonLen>>,
 }
 
-impl<AccountId, BlockNumber, MaxSkillIdLen, MaxReasonLen>
-	Token<AccountId, BlockNumber, MaxSkillIdLen, MaxReasonLen>
+impl<AccountId, BlockNumber, MaxReasonLen> Token<AccountId, BlockNumber, MaxReasonLen>
 where
 	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
 	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
-	MaxSkillIdLen: Get<u32>,
 	MaxReasonLen: Get<u32>,
 {
-	/// The record of `token`, issued at block `issued_at`. A token other than Score carries no
-	/// Help, whatever `token.help` says.
-	pub fn issued(token: NewToken<AccountId, MaxSkillIdLen>, issued_at: BlockNumber) -> Self {
-		let help = if token.kind == TokenKind::Score { token.help } else { 0 };
-		Self {
-			holder: token.holder,
-			kind: token.kind,
-			points: token.points,
-			help,
-			course: token.course,
-			assessment: token.assessment,
-			unit: token.unit,
-			cip_code: token.cip_code,
-			skill: token.skill,
-			institution: token.institution,
-			instructor: token.instructor,
-			guide_version: token.guide_version,
-			issued_at,
-			revocation: None,
-		}
-	}
-
 	/// Whether it was revoked.
 	pub fn is_revoked(&self) -> bool {
 		self.revocation.is_some()
-	}
-
-	/// What it adds to its holder's skill profile while it is live.
-	pub fn totals(&self) -> Totals {
-		Totals::of(self.kind, self.points, self.help)
-	}
-
-	/// The view of this record, with its id, in plain types.
-	pub fn view(self, id: TokenId) -> TokenView<AccountId, BlockNumber> {
-		TokenView {
-			id,
-			holder: self.holder,
-			kind: self.kind,
-			points: self.points,
-			help: self.help,
-			course: self.course,
-			assessment: self.assessment,
-			unit: self.unit,
-			cip_code: self.cip_code.as_bytes().to_vec(),
-			skill: self.skill.into_inner(),
-			institution: self.institution,
-			instructor: self.instructor,
-			guide_version: self.guide_version,
-			issued_at: self.issued_at,
-			revocation: self.revocation.map(|revocation| RevocationView {
-				by: revocation.by,
-				reason: revocation.reason.into_inner(),
-				at: revocation.at,
-				burned_help: revocation.burned_help,
-			}),
-		}
 	}
 }
 
@@ -293,51 +230,82 @@ pub struct RevocationView<BlockNumber> {
 	pub at: BlockNumber,
 	/// How much Help was burned from the holder.
 	pub burned_help: u32,
+	/// How much Help could not be burned (the holder no longer had it).
+	pub unburned_help: u32,
+	/// Whether the step that minted it was reopened for the instructor to redo.
+	pub reopened: bool,
 }
 
-/// A token with its id, in plain types: what the runtime API `TokensApi::tokens_of` returns.
+/// A token with its id and what its course says about it, in plain types: what the runtime
+/// APIs return.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, Debug, TypeInfo)]
 pub struct TokenView<AccountId, BlockNumber> {
 	/// Its id.
 	pub id: TokenId,
-	/// Who holds it.
-	pub holder: AccountId,
 	/// What it is.
 	pub kind: TokenKind,
+	/// Who holds it.
+	pub holder: AccountId,
+	/// The learner of the lifecycle it came from.
+	pub learner: AccountId,
+	/// The instructor who signed the step that minted it, or who was rated.
+	pub instructor: AccountId,
 	/// Its points.
 	pub points: u32,
 	/// For a Score token, the Help points minted with it; 0 otherwise.
 	pub help: u32,
 	/// The course.
 	pub course: CourseId,
-	/// The assessment's index (from 0) in the scoring guide.
-	pub assessment: u32,
-	/// The unit of competency's index (from 0) in the course.
-	pub unit: u32,
-	/// The course's CIP 2020 code, ASCII, e.g. `11.0701`.
-	pub cip_code: Vec<u8>,
-	/// The unit's skill identifier.
-	pub skill: Vec<u8>,
-	/// The issuing institution.
-	pub institution: AccountId,
-	/// The instructor who performed the step that minted it.
-	pub instructor: AccountId,
+	/// The assessment's index in the scoring guide.
+	pub assessment: AssessmentIndex,
+	/// The unit of competency's index in the course (`None` for an Instructor-score token).
+	pub unit: Option<UnitIndex>,
 	/// The version of the scoring guide used.
 	pub guide_version: GuideVersion,
+	/// The issuing institution: the course's.
+	pub institution: AccountId,
+	/// The course's CIP 2020 code, ASCII, e.g. `11.0701`.
+	pub cip_code: Vec<u8>,
+	/// The unit's skill identifier (empty for an Instructor-score token).
+	pub skill: Vec<u8>,
 	/// The block it was issued at.
 	pub issued_at: BlockNumber,
 	/// Its revocation, if revoked.
 	pub revocation: Option<RevocationView<BlockNumber>>,
 }
 
-/// A holder's skill profile: the [`Totals`] of their live tokens per CIP code and per skill,
-/// each list ordered by its key's bytes. What `TokensApi::skill_profile` returns.
+/// A part of a holder's skill profile: the [`Totals`] of the live tokens of one page of their
+/// tokens, per CIP code and per skill, each list ordered by its key's bytes. A client adds the
+/// pages up (`TokensApi::skill_profile` returns them with a cursor).
 #[derive(Clone, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, Debug, TypeInfo)]
 pub struct SkillProfile {
 	/// Per CIP 2020 code (ASCII, e.g. `11.0701`).
 	pub by_cip: Vec<(Vec<u8>, Totals)>,
-	/// Per skill identifier.
+	/// Per skill identifier (Attendance and Score tokens only: a rating has no unit).
 	pub by_skill: Vec<(Vec<u8>, Totals)>,
+}
+
+impl SkillProfile {
+	/// Adds the live tokens among `views` to the profile: per CIP code, and per skill for the
+	/// tokens of a unit. The lists stay ordered by key.
+	pub fn add<AccountId, BlockNumber>(&mut self, views: &[TokenView<AccountId, BlockNumber>]) {
+		use alloc::collections::BTreeMap;
+		let mut by_cip: BTreeMap<Vec<u8>, Totals> =
+			core::mem::take(&mut self.by_cip).into_iter().collect();
+		let mut by_skill: BTreeMap<Vec<u8>, Totals> =
+			core::mem::take(&mut self.by_skill).into_iter().collect();
+		for view in views.iter().filter(|view| view.revocation.is_none()) {
+			let delta = Totals::of(view.kind, view.points, view.help);
+			let cip = by_cip.entry(view.cip_code.clone()).or_default();
+			*cip = cip.saturating_add(&delta);
+			if view.unit.is_some() {
+				let skill = by_skill.entry(view.skill.clone()).or_default();
+				*skill = skill.saturating_add(&delta);
+			}
+		}
+		self.by_cip = by_cip.into_iter().collect();
+		self.by_skill = by_skill.into_iter().collect();
+	}
 }
 
 /// What a verifier needs to judge a token: what `TokensApi::verify` returns.
@@ -349,9 +317,8 @@ pub struct Verification<AccountId, BlockNumber> {
 	pub accredited_when_issued: bool,
 	/// Whether its institution is accredited now.
 	pub accredited_now: bool,
-	/// The instructor who performed the step that minted it.
-	pub instructor: AccountId,
-	/// Whether that instructor is still registered as an instructor of the institution.
+	/// Whether the instructor of the token is still registered as an instructor of the
+	/// institution.
 	pub instructor_still_serves: bool,
 	/// Whether the token was revoked (its `revocation` says by whom, when and why).
 	pub revoked: bool,

@@ -106,5 +106,21 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// A session ends with `MaxValidators` validators, all with keys, and a changed set, so
+	/// that the session pallet loads every validator's keys and tells the handlers.
+	#[benchmark]
+	fn rotate_session() -> Result<(), BenchmarkError> {
+		set_validators::<T>(candidates::<T>(T::MaxValidators::get()))?;
+		SetChanged::<T>::put(true);
+
+		#[block]
+		{
+			<T::Rotation as crate::Rotate>::rotate();
+		}
+
+		assert!(!SetChanged::<T>::get());
+		Ok(())
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

@@ -36,6 +36,16 @@
 //! it. If every listed validator purged its keys, the queued set would be empty and block
 //! production would stop; the Council removes such a validator.
 //!
+//! ## Sessions
+//!
+//! This pallet also ends sessions: every [`SessionLength`] blocks (set at genesis, per chain:
+//! a few blocks on a test network, an hour on a production one) its `on_initialize` calls
+//! `pallet_session::Pallet::rotate_session` (through [`Config::Rotation`]) and is weighed by its own benchmark of a rotation
+//! (`WeightInfo::rotate_session`, with the most validators). The runtime gives
+//! `pallet-session` [`NoAutomaticRotation`] as its `ShouldEndSession`, so that the session
+//! pallet never rotates by itself: when it does, its `on_initialize` reports a whole block's
+//! weight (`max_block`), and every rotating block refused all normal transactions.
+//!
 //! ## Terms
 //!
 //! - **Validator**: an account in [`Validators`]. The runtime uses `ValidatorId = AccountId`
@@ -65,6 +75,7 @@
 extern crate alloc;
 
 pub use pallet::*;
+pub use session::{NoAutomaticRotation, Rotate, RotateSession};
 pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -122,6 +133,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxValidators: Get<u32>;
 
+		/// Ends a session: in the runtime [`RotateSession<Runtime>`](crate::RotateSession),
+		/// which calls `pallet_session::Pallet::rotate_session`.
+		type Rotation: crate::session::Rotate;
+
 		/// Weight information for the calls of this pallet.
 		type WeightInfo: WeightInfo;
 
@@ -142,6 +157,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type SetChanged<T: Config> = StorageValue<_, bool, ValueQuery>;
 
+	/// How many blocks a session lasts: this pallet ends one at every block whose number is a
+	/// multiple of it. Zero: sessions never end (only the genesis set validates).
+	#[pallet::storage]
+	pub type SessionLength<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
@@ -151,11 +171,15 @@ pub mod pallet {
 		/// configured": nothing is stored, `pallet-session` falls back to the accounts of its own
 		/// genesis keys, and `do_try_state` fails until the Council has added `MinValidators`.
 		pub initial_validators: Vec<T::AccountId>,
+		/// Blocks per session ([`SessionLength`]). A validator set change takes effect one to
+		/// two sessions after the Council's motion.
+		pub session_length: BlockNumberFor<T>,
 	}
 
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
+			SessionLength::<T>::put(self.session_length);
 			// The `Default` genesis (what `RuntimeGenesisConfig::default()` holds, and FRAME's
 			// generated `test_genesis_config_builds` builds) configures no validators: accepted,
 			// so that it builds, but reported by `do_try_state`.
@@ -200,6 +224,16 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Ends a session every [`SessionLength`] blocks (see the crate docs).
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			if Self::session_ends_at(now) {
+				<T::Rotation as crate::session::Rotate>::rotate();
+				T::WeightInfo::rotate_session()
+			} else {
+				T::DbWeight::get().reads(1)
+			}
+		}
+
 		fn integrity_test() {
 			assert!(
 				T::MinValidators::get() >= 1,

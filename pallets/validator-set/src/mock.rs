@@ -70,9 +70,8 @@ impl pallet_session::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type ValidatorId = u64;
 	type ValidatorIdOf = ConvertInto;
-	type ShouldEndSession = pallet_session::PeriodicSessions<ConstU64<SESSION_PERIOD>, ConstU64<0>>;
-	type NextSessionRotation =
-		pallet_session::PeriodicSessions<ConstU64<SESSION_PERIOD>, ConstU64<0>>;
+	type ShouldEndSession = pallet_validator_set::NoAutomaticRotation;
+	type NextSessionRotation = ValidatorSet;
 	type SessionManager = ValidatorSet;
 	type SessionHandler = TestSessionHandler;
 	type Keys = MockSessionKeys;
@@ -113,6 +112,7 @@ impl pallet_validator_set::Config for Test {
 	type ValidatorRegistration = Session;
 	type MinValidators = ConstU32<MIN_VALIDATORS>;
 	type MaxValidators = ConstU32<MAX_VALIDATORS>;
+	type Rotation = pallet_validator_set::RotateSession<Test>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = pallet_validator_set::RegisterSessionKeys<Test>;
@@ -162,6 +162,7 @@ impl ExtBuilder {
 			},
 			validator_set: pallet_validator_set::GenesisConfig {
 				initial_validators: self.validators,
+				session_length: SESSION_PERIOD,
 			},
 			session: pallet_session::GenesisConfig {
 				keys: authorities.into_iter().map(|who| (who, who, keys(who))).collect(),

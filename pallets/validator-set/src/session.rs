@@ -1,12 +1,80 @@
-//! The validator set as `pallet-session`'s [`SessionManager`].
+//! The validator set as `pallet-session`'s [`SessionManager`], and the end of each session.
 //!
-//! `pallet-session` calls [`new_session`](SessionManager::new_session) at every rotation (from
-//! its `on_initialize`, which weighs a rotating block as a full block, so the cost of these
-//! hooks is accounted for there).
+//! `pallet-session` calls [`new_session`](SessionManager::new_session) at every rotation, which
+//! this pallet's `on_initialize` starts every [`SessionLength`](crate::SessionLength) blocks and
+//! weighs with its benchmark (see the crate docs).
 
-use crate::{Config, Pallet, SetChanged, Validators, LOG_TARGET};
+use crate::{Config, Pallet, SessionLength, SetChanged, Validators, LOG_TARGET};
 use alloc::vec::Vec;
-use pallet_session::SessionManager;
+use core::marker::PhantomData;
+use frame_support::{
+	pallet_prelude::Weight,
+	traits::{EstimateNextSessionRotation, Get},
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use pallet_session::{SessionManager, ShouldEndSession};
+use sp_runtime::{traits::Zero, Permill, Saturating};
+
+/// Ends the current session and starts the next.
+pub trait Rotate {
+	/// Ends the current session.
+	fn rotate();
+}
+
+/// Ends sessions of `pallet-session` in runtime `T`.
+pub struct RotateSession<T>(PhantomData<T>);
+
+impl<T: pallet_session::Config> Rotate for RotateSession<T> {
+	fn rotate() {
+		pallet_session::Pallet::<T>::rotate_session();
+	}
+}
+
+/// `pallet-session`'s `ShouldEndSession` in a runtime where this pallet ends sessions: never.
+pub struct NoAutomaticRotation;
+
+impl<BlockNumber> ShouldEndSession<BlockNumber> for NoAutomaticRotation {
+	fn should_end_session(_now: BlockNumber) -> bool {
+		false
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Whether this pallet ends a session at block `now`.
+	pub fn session_ends_at(now: BlockNumberFor<T>) -> bool {
+		let length = SessionLength::<T>::get();
+		!length.is_zero() && !now.is_zero() && (now % length).is_zero()
+	}
+}
+
+/// When the next session starts, for `pallet-session`'s `NextSessionRotation`.
+impl<T: Config> EstimateNextSessionRotation<BlockNumberFor<T>> for Pallet<T> {
+	fn average_session_length() -> BlockNumberFor<T> {
+		SessionLength::<T>::get()
+	}
+
+	fn estimate_current_session_progress(now: BlockNumberFor<T>) -> (Option<Permill>, Weight) {
+		let length = SessionLength::<T>::get();
+		let weight = T::DbWeight::get().reads(1);
+		if length.is_zero() {
+			return (None, weight);
+		}
+		let into = (now % length).saturating_add(1u32.into());
+		(Some(Permill::from_rational(into, length)), weight)
+	}
+
+	fn estimate_next_session_rotation(
+		now: BlockNumberFor<T>,
+	) -> (Option<BlockNumberFor<T>>, Weight) {
+		let length = SessionLength::<T>::get();
+		let weight = T::DbWeight::get().reads(1);
+		if length.is_zero() {
+			return (None, weight);
+		}
+		let next = now.saturating_add(length.saturating_sub(now % length));
+		(Some(next), weight)
+	}
+}
 
 impl<T: Config> SessionManager<T::AccountId> for Pallet<T> {
 	/// The validators for session `new_index` if the set changed since the last call (once per

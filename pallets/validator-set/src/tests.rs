@@ -358,16 +358,63 @@ mod with_session {
 		});
 	}
 
+	/// Runs every pallet's `on_initialize` of blocks `from..=to`, as blocks do.
+	fn run_blocks(from: u64, to: u64) -> Vec<frame_support::weights::Weight> {
+		use frame_support::traits::OnInitialize;
+		(from..=to)
+			.map(|block| {
+				System::set_block_number(block);
+				<AllPalletsWithSystem as OnInitialize<u64>>::on_initialize(block)
+			})
+			.collect()
+	}
+
 	#[test]
-	fn sessions_rotate_on_their_own_every_period() {
+	fn this_pallet_ends_a_session_every_session_length_blocks() {
 		ExtBuilder::default().build_and_execute(|| {
 			assert_ok!(add(DAVE));
-			for block in 2..=2 * SESSION_PERIOD {
-				System::set_block_number(block);
-				<Session as frame_support::traits::OnInitialize<u64>>::on_initialize(block);
-			}
+			let weights = run_blocks(2, 2 * SESSION_PERIOD);
 			assert_eq!(Session::current_index(), 2);
 			assert_eq!(active(), vec![ALICE, BOB, CHARLIE, DAVE]);
+			// Blocks 10 and 20 rotated, weighed by the rotation's benchmark, not as a full
+			// block (pallet-session never rotates by itself: NoAutomaticRotation).
+			let rotation = <() as WeightInfo>::rotate_session();
+			for (block, weight) in (2..).zip(weights) {
+				if block % SESSION_PERIOD == 0 {
+					assert_eq!(weight, rotation, "block {block}");
+				} else {
+					assert!(weight.ref_time() < rotation.ref_time(), "block {block}");
+				}
+			}
+			// Far from the runtime's two seconds of a block.
+			assert!(
+				rotation.ref_time() < frame_support::weights::constants::WEIGHT_REF_TIME_PER_SECOND
+			);
+		});
+	}
+
+	#[test]
+	fn a_session_length_of_zero_never_ends_a_session() {
+		ExtBuilder::default().build_and_execute(|| {
+			crate::SessionLength::<Test>::put(0);
+			run_blocks(2, 3 * SESSION_PERIOD);
+			assert_eq!(Session::current_index(), 0);
+		});
+	}
+
+	#[test]
+	fn the_next_rotation_is_estimated_from_the_session_length() {
+		use frame_support::traits::EstimateNextSessionRotation;
+		ExtBuilder::default().build_and_execute(|| {
+			assert_eq!(ValidatorSet::average_session_length(), SESSION_PERIOD);
+			assert_eq!(ValidatorSet::estimate_next_session_rotation(13).0, Some(20));
+			assert_eq!(ValidatorSet::estimate_next_session_rotation(20).0, Some(30));
+			assert_eq!(
+				ValidatorSet::estimate_current_session_progress(14).0,
+				Some(sp_runtime::Permill::from_percent(50))
+			);
+			crate::SessionLength::<Test>::put(0);
+			assert_eq!(ValidatorSet::estimate_next_session_rotation(13).0, None);
 		});
 	}
 }

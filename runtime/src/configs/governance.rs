@@ -79,20 +79,18 @@ impl pallet_membership::Config<pallet_membership::Instance1> for Runtime {
 	type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
 }
 
-parameter_types! {
-	/// A session lasts ten blocks (one minute). A validator set change is queued at the end of
-	/// the session in which the Council decided it and active one session later, so it takes
-	/// effect within two minutes. Rotation costs little; institutions expect quick changes.
-	pub const SessionPeriod: BlockNumber = 10;
-	pub const SessionOffset: BlockNumber = 0;
-}
-
+/// Sessions are ended by the validator set pallet, every `SessionLength` blocks as the chain's
+/// genesis sets it (`genesis_config_presets.rs`: a minute on the local network, ten on the
+/// development chain), and weighed by its benchmark of a rotation: `pallet-session` ending them
+/// itself would weigh every rotating block as a full one, refusing all normal transactions in
+/// it. A validator set change is queued at the end of the session in which the Council
+/// decided it and active one session later.
 impl pallet_session::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type ValidatorId = AccountId;
 	type ValidatorIdOf = ConvertInto;
-	type ShouldEndSession = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
-	type NextSessionRotation = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
+	type ShouldEndSession = pallet_validator_set::NoAutomaticRotation;
+	type NextSessionRotation = ValidatorSet;
 	type SessionManager = ValidatorSet;
 	type SessionHandler = <SessionKeys as OpaqueKeys>::KeyTypeIdProviders;
 	type Keys = SessionKeys;
@@ -111,6 +109,7 @@ impl pallet_validator_set::Config for Runtime {
 	type ValidatorRegistration = Session;
 	type MinValidators = ConstU32<1>;
 	type MaxValidators = ConstU32<32>;
+	type Rotation = pallet_validator_set::RotateSession<Runtime>;
 	type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = pallet_validator_set::RegisterSessionKeys<Runtime>;

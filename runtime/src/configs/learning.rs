@@ -3,8 +3,8 @@
 
 use super::governance::CouncilMajority;
 use crate::{
-	AccountId, Assets, Balance, Balances, BlockNumber, Courses, Registry, Runtime, RuntimeCall,
-	RuntimeEvent, Tokens, UNIT,
+	AccountId, Assets, Balance, Balances, BlockNumber, Courses, Lifecycle, Registry, Runtime,
+	RuntimeCall, RuntimeEvent, Tokens, UNIT,
 };
 use frame_support::{
 	parameter_types,
@@ -23,6 +23,9 @@ pub type MaxSkillIdLen = ConstU32<128>;
 /// The most learners one instructor call (invite, convey, assess, award) may name: a class of
 /// 500 fits twice.
 pub type MaxBatch = ConstU32<1000>;
+
+/// The most units of competency one assessment covers (a lesson conveys several).
+pub type MaxUnitsPerAssessment = ConstU32<16>;
 
 parameter_types! {
 	/// Owns the Help asset: an account without a key, so nobody can mint Help through
@@ -43,10 +46,30 @@ impl pallet_courses::Config for Runtime {
 	type MaxSkillIdLen = MaxSkillIdLen;
 	type MaxUnitTitleLen = ConstU32<128>;
 	type MaxAssessments = ConstU32<32>;
+	type MaxUnitsPerAssessment = MaxUnitsPerAssessment;
+	/// Of each kind, per assessment: with 32 assessments at most 32,000 Help per learner and
+	/// course (a guide recommended by DOMAIN gives 100 learner points in all).
+	type MaxAssessmentPoints = ConstU32<1000>;
 	type MaxGuideVersions = ConstU32<16>;
 	type MaxCoInstructors = ConstU32<16>;
 	type MaxBatch = MaxBatch;
 	type WeightInfo = pallet_courses::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = RegisterInRegistry;
+}
+
+/// The benchmarks' institutions and instructors, registered in the real registry.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct RegisterInRegistry;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_courses::BenchmarkHelper<AccountId> for RegisterInRegistry {
+	fn register(institution: &AccountId, instructors: &[AccountId]) {
+		for instructor in instructors {
+			// Only a full instructor list fails; the benchmarks register a few.
+			let _ = Registry::register_for_benchmarks(institution, instructor);
+		}
+	}
 }
 
 impl pallet_lifecycle::Config for Runtime {
@@ -54,8 +77,13 @@ impl pallet_lifecycle::Config for Runtime {
 	type Registry = Registry;
 	type Courses = Courses;
 	type Tokens = Tokens;
+	type MaxUnitsPerAssessment = MaxUnitsPerAssessment;
 	type MaxBatch = MaxBatch;
+	/// A unit's steps may be reopened by four revocations; after that only new courses help.
+	type MaxCorrections = ConstU32<4>;
 	type WeightInfo = pallet_lifecycle::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Courses;
 }
 
 parameter_types! {
@@ -69,12 +97,16 @@ pub type Help = ItemOf<Assets, HelpAssetId, AccountId>;
 impl pallet_tokens::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type Registry = Registry;
+	type Courses = Courses;
 	type Help = Help;
 	/// The Council, by simple majority, as for the registry's own decisions.
 	type RevokeOrigin = CouncilMajority;
-	type MaxSkillIdLen = MaxSkillIdLen;
+	/// A revocation reopens the step that minted the token, so that it can be corrected.
+	type OnRevoke = Lifecycle;
 	type MaxReasonLen = ConstU32<256>;
 	type WeightInfo = pallet_tokens::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Courses;
 }
 
 parameter_types! {

@@ -5,11 +5,15 @@ use super::{apply_as_author, open_block, preset_storage, signed as signed_tx};
 use crate::{
 	configs::learning::{HELP_ASSET_ID, MAX_FREE_CALLS},
 	AccountId, Assets, Balances, Courses, Executive, Feeless, Lifecycle, Registry, Runtime,
-	RuntimeCall, RuntimeEvent, RuntimeOrigin, System, Tokens,
+	RuntimeCall, RuntimeEvent, RuntimeOrigin, System,
 };
-use frame_support::{assert_noop, assert_ok, traits::fungibles::Mutate};
-use pallet_courses::{Assessment, AssessmentKind, CourseId, CourseInspect};
+use frame_support::{assert_noop, assert_ok, traits::fungibles::Mutate, BoundedVec};
+use pallet_courses::{
+	Assessment, AssessmentKind, AssessmentOf, CourseId, CourseInspect, GuideOf, LearnerPoints,
+	UnitOfCompetency, UnitShare,
+};
 use pallet_feeless::{Refusal, RATE_LIMITED, WOULD_FAIL};
+use pallet_lifecycle::{AwardTo, ConveyTo, UnitAward};
 use pallet_tokens::{TokenKind, Totals};
 use sp_core::{sr25519, Pair};
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
@@ -51,31 +55,71 @@ pub(crate) fn accredited_institute() -> (AccountId, AccountId) {
 	(eve, ferdie)
 }
 
-/// The scoring guide of DOMAIN.md's worked example: two lessons and a final evaluation.
-pub(crate) fn worked_example_guide() -> Vec<Assessment> {
-	let assessment = |kind, max_attendance, max_score, max_help, max_instructor_feedback| {
-		Assessment { kind, max_attendance, max_score, max_help, max_instructor_feedback }
+/// Sorting and searching (lesson 1), graphs and trees (lesson 2), with ESCO-like identifiers.
+const UNITS: [(&[u8], &[u8]); 4] = [
+	(b"http://data.europa.eu/esco/skill/sorting", b"Sorting"),
+	(b"http://data.europa.eu/esco/skill/searching", b"Searching"),
+	(b"http://data.europa.eu/esco/skill/graphs", b"Graphs"),
+	(b"http://data.europa.eu/esco/skill/trees", b"Trees"),
+];
+
+/// The scoring guide of docs/DOMAIN.md's worked example with two units per lesson: lesson 1 covers
+/// sorting (3/15/5) and searching (2/10/5), lesson 2 graphs and trees likewise (each lesson
+/// 5/25/10 with 5 feedback points), the final evaluation the four units (5/10/5 in all, no
+/// feedback): 100 learner points.
+pub(crate) fn worked_example_guide() -> GuideOf<Runtime> {
+	let share = |unit, attendance, score, help| UnitShare {
+		unit,
+		max: LearnerPoints { attendance, score, help },
 	};
-	vec![
-		assessment(AssessmentKind::Lesson, 5, 25, 10, 5),
-		assessment(AssessmentKind::Lesson, 5, 25, 10, 5),
-		assessment(AssessmentKind::FinalEvaluation, 5, 10, 5, 0),
-	]
+	let assessment = |kind, units: Vec<UnitShare>, feedback| -> AssessmentOf<Runtime> {
+		Assessment {
+			kind,
+			units: BoundedVec::truncate_from(units),
+			max_instructor_feedback: feedback,
+		}
+	};
+	BoundedVec::truncate_from(vec![
+		assessment(AssessmentKind::Lesson, vec![share(0, 3, 15, 5), share(1, 2, 10, 5)], 5),
+		assessment(AssessmentKind::Lesson, vec![share(2, 3, 15, 5), share(3, 2, 10, 5)], 5),
+		assessment(
+			AssessmentKind::FinalEvaluation,
+			vec![share(0, 2, 3, 2), share(1, 1, 3, 1), share(2, 1, 2, 1), share(3, 1, 2, 1)],
+			0,
+		),
+	])
 }
 
-/// Ferdie creates the worked example's course for Eve's institute (CIP 11.0701, one unit).
+/// Ferdie creates the worked example's course for Eve's institute (CIP 11.0701, four units).
 pub(crate) fn worked_example_course(institution: &AccountId) -> CourseId {
 	let course = pallet_courses::NextCourseId::<Runtime>::get();
+	let units = UNITS
+		.iter()
+		.map(|(skill, title)| UnitOfCompetency {
+			skill: BoundedVec::truncate_from(skill.to_vec()),
+			title: BoundedVec::truncate_from(title.to_vec()),
+		})
+		.collect();
 	assert_ok!(Courses::create_course(
 		signed(Sr25519Keyring::Ferdie),
 		institution.clone(),
-		b"Algorithms".to_vec(),
-		b"11.0701".to_vec(),
-		vec![(b"http://data.europa.eu/esco/skill/algorithms".to_vec(), b"Sorting".to_vec())],
+		BoundedVec::truncate_from(b"Algorithms".to_vec()),
+		BoundedVec::truncate_from(b"11.0701".to_vec()),
+		BoundedVec::truncate_from(units),
 		worked_example_guide(),
 		false,
 	));
 	course
+}
+
+/// `learners` as an `invite` batch.
+fn batch(learners: Vec<AccountId>) -> BoundedVec<AccountId, crate::configs::learning::MaxBatch> {
+	BoundedVec::truncate_from(learners)
+}
+
+/// A call's units.
+fn units(list: &[u16]) -> BoundedVec<u16, crate::configs::learning::MaxUnitsPerAssessment> {
+	BoundedVec::truncate_from(list.to_vec())
 }
 
 fn accept(course: CourseId) -> RuntimeCall {
@@ -133,7 +177,11 @@ fn an_invited_learner_with_a_fresh_empty_account_accepts_for_free() {
 			Err(InvalidTransaction::Payment.into())
 		);
 
-		assert_ok!(Courses::invite(signed(Sr25519Keyring::Ferdie), course, vec![account.clone()]));
+		assert_ok!(Courses::invite(
+			signed(Sr25519Keyring::Ferdie),
+			course,
+			batch(vec![account.clone()])
+		));
 		assert_eq!(pool_validity(accept(course), &pair, 0), Ok(()));
 		assert_eq!(apply_as_author(signed_tx(accept(course), &pair, 0)), Ok(Ok(())));
 
@@ -152,7 +200,11 @@ fn a_learner_call_that_would_fail_is_refused_by_the_pool_and_by_the_block() {
 		let (institute, _) = accredited_institute();
 		let course = worked_example_course(&institute);
 		let (pair, account) = learner("FreshLearner");
-		assert_ok!(Courses::invite(signed(Sr25519Keyring::Ferdie), course, vec![account.clone()]));
+		assert_ok!(Courses::invite(
+			signed(Sr25519Keyring::Ferdie),
+			course,
+			batch(vec![account.clone()])
+		));
 		assert_eq!(apply_as_author(signed_tx(accept(course), &pair, 0)), Ok(Ok(())));
 
 		// Accepting twice fails (AlreadyEnrolled): refused, not included, nonce unchanged.
@@ -179,23 +231,32 @@ fn a_learner_step_that_passed_the_pool_but_fails_in_the_block_is_dropped() {
 		let (institute, _) = accredited_institute();
 		let course = worked_example_course(&institute);
 		let (pair, account) = learner("DoubleSubmitter");
-		assert_ok!(Courses::invite(signed(Sr25519Keyring::Ferdie), course, vec![account.clone()]));
+		assert_ok!(Courses::invite(
+			signed(Sr25519Keyring::Ferdie),
+			course,
+			batch(vec![account.clone()])
+		));
 		learner_applies(&pair, accept(course));
 		assert_ok!(Lifecycle::convey(
 			signed(Sr25519Keyring::Ferdie),
 			course,
 			0,
-			0,
-			vec![(account.clone(), 4)]
+			units(&[0, 1]),
+			conveyed(&account, &[3, 1])
 		));
-		let acquire = lifecycle(pallet_lifecycle::Call::acquire { course, assessment: 0, unit: 0 });
+		let acquire = lifecycle(pallet_lifecycle::Call::acquire {
+			course,
+			assessment: 0,
+			units: units(&[0, 1]),
+		});
 
 		// The wallet sends the step twice (nonces 1 and 2): the pool accepts both, as neither
 		// has run yet ...
 		assert_eq!(pool_validity(acquire.clone(), &pair, 1), Ok(()));
 		assert_eq!(pool_validity(acquire.clone(), &pair, 2), Ok(()));
-		// ... the block applies the first, and the second fails (StepAlreadyDone): it is not
-		// applicable, so the author drops it. One token, one nonce, one free call, no fee.
+		// ... the block applies the first, and the second fails (UnitAlreadyAcquired): it is
+		// not applicable, so the author drops it. Two tokens (one per unit), one nonce, one
+		// free call, no fee.
 		assert_eq!(apply_as_author(signed_tx(acquire.clone(), &pair, 1)), Ok(Ok(())));
 		assert_eq!(
 			apply_as_author(signed_tx(acquire, &pair, 2)),
@@ -203,7 +264,7 @@ fn a_learner_step_that_passed_the_pool_but_fails_in_the_block_is_dropped() {
 		);
 		assert_eq!(System::account_nonce(&account), 2);
 		assert_eq!(Feeless::calls_used(&account), 2);
-		assert_eq!(points_of(&account, TokenKind::Attendance), vec![4]);
+		assert_eq!(points_of(&account, TokenKind::Attendance), vec![3, 1]);
 		assert_eq!(fees_paid(), 0);
 	});
 }
@@ -281,27 +342,72 @@ fn lifecycle(call: pallet_lifecycle::Call<Runtime>) -> RuntimeCall {
 	RuntimeCall::Lifecycle(call)
 }
 
-/// The five steps of assessment `assessment` (unit 0) for one learner, and the rating:
-/// `earned` = (attendance, score, help, rating).
-fn run_assessment(
-	course: CourseId,
-	assessment: u32,
-	pair: &sr25519::Pair,
-	earned: (u32, u32, u32, u32),
-) {
-	let learner = MultiSigner::from(pair.public()).into_account();
-	let (attendance, score, help, rating) = earned;
-	let ferdie = || signed(Sr25519Keyring::Ferdie);
-	run_steps_to_award(course, assessment, pair, attendance);
-	assert_ok!(Lifecycle::award(ferdie(), course, assessment, 0, vec![(learner, score, help)]));
-	learner_applies(
-		pair,
-		lifecycle(pallet_lifecycle::Call::rate { course, assessment, unit: 0, points: rating }),
-	);
+/// One learner's attendance per unit, as a `convey` batch.
+fn conveyed(
+	learner: &AccountId,
+	attendance: &[u32],
+) -> BoundedVec<pallet_lifecycle::ConveyToOf<Runtime>, crate::configs::learning::MaxBatch> {
+	BoundedVec::truncate_from(vec![ConveyTo {
+		learner: learner.clone(),
+		attendance: BoundedVec::truncate_from(attendance.to_vec()),
+	}])
 }
 
+/// One learner's (score, help) per unit, as an `award` batch.
+fn awarded(
+	learner: &AccountId,
+	points: &[(u32, u32)],
+) -> BoundedVec<pallet_lifecycle::AwardToOf<Runtime>, crate::configs::learning::MaxBatch> {
+	BoundedVec::truncate_from(vec![AwardTo {
+		learner: learner.clone(),
+		points: BoundedVec::truncate_from(
+			points
+				.iter()
+				.map(|(score, help)| UnitAward { score: *score, help: *help })
+				.collect(),
+		),
+	}])
+}
+
+/// What a learner earns in an assessment, per unit of it, and the rating they give.
+struct Earned<'a> {
+	units: &'a [u16],
+	attendance: &'a [u32],
+	points: &'a [(u32, u32)],
+	/// `None` for an assessment with no feedback points: there is nothing to rate.
+	rating: Option<u32>,
+}
+
+/// The five steps of `assessment` for one learner, the learner signing one transaction per
+/// step for all of its units, and the rating.
+fn run_assessment(course: CourseId, assessment: u8, pair: &sr25519::Pair, earned: Earned) {
+	let learner = MultiSigner::from(pair.public()).into_account();
+	run_steps_to_award(course, assessment, pair, earned.units, earned.attendance);
+	assert_ok!(Lifecycle::award(
+		signed(Sr25519Keyring::Ferdie),
+		course,
+		assessment,
+		units(earned.units),
+		awarded(&learner, earned.points)
+	));
+	if let Some(points) = earned.rating {
+		learner_applies(
+			pair,
+			lifecycle(pallet_lifecycle::Call::rate {
+				course,
+				assessment,
+				instructor: Sr25519Keyring::Ferdie.to_account_id(),
+				points,
+			}),
+		);
+	}
+}
+
+/// The live tokens of `holder` of `kind`, their points in the order of their ids.
 fn points_of(holder: &AccountId, kind: TokenKind) -> Vec<u32> {
-	Tokens::tokens_of(holder)
+	let mut tokens = Lifecycle::tokens_of(holder, None, 100).items;
+	tokens.sort_by_key(|token| token.id);
+	tokens
 		.into_iter()
 		.filter(|token| token.kind == kind && token.revocation.is_none())
 		.map(|token| token.points)
@@ -315,84 +421,154 @@ fn the_worked_example_of_domain_md() {
 		let (institute, ferdie) = accredited_institute();
 		let course = worked_example_course(&institute);
 		let (pair, ana) = learner("Ana");
-		assert_ok!(Courses::invite(signed(Sr25519Keyring::Ferdie), course, vec![ana.clone()]));
+		assert_ok!(Courses::invite(
+			signed(Sr25519Keyring::Ferdie),
+			course,
+			batch(vec![ana.clone()])
+		));
 		learner_applies(&pair, accept(course));
 
-		// Lesson 1: 4/5 attendance, 20/25 score, 5/10 help; Ana rates Ferdie 5/5.
-		run_assessment(course, 0, &pair, (4, 20, 5, 5));
-		assert_eq!(points_of(&ana, TokenKind::Attendance), vec![4]);
-		assert_eq!(points_of(&ana, TokenKind::Score), vec![20]);
+		// Lesson 1 covers sorting and searching: 4/5 attendance (3 + 1), 20/25 score (12 + 8),
+		// 5/10 help (3 + 2); Ana rates Ferdie 5/5, once for the lesson.
+		run_assessment(
+			course,
+			0,
+			&pair,
+			Earned {
+				units: &[0, 1],
+				attendance: &[3, 1],
+				points: &[(12, 3), (8, 2)],
+				rating: Some(5),
+			},
+		);
+		let lesson_1 = Lifecycle::skill_profile(&ana, None, 100).profile.by_cip[0].1;
+		assert_eq!((lesson_1.attendance, lesson_1.score, lesson_1.help), (4, 20, 5));
 		assert_eq!(Assets::balance(HELP_ASSET_ID, &ana), 5);
 		assert_eq!(points_of(&ferdie, TokenKind::InstructorScore), vec![5]);
 
-		// The guide is the oracle: 6 attendance points where lesson 2 allows 5, 26 score
-		// points where it allows 25, and 11 help points where it allows 10 are all rejected.
+		// The guide is the oracle, per unit and so per lesson: 6 attendance points where lesson
+		// 2 allows 5 (3 + 3 where graphs allows 3 and trees 2), 20 + 20 score where it allows
+		// 15 + 10, and 6 help where graphs allows 5 are all rejected.
 		let ferdie_origin = || signed(Sr25519Keyring::Ferdie);
 		assert_noop!(
-			Lifecycle::convey(ferdie_origin(), course, 1, 0, vec![(ana.clone(), 6)])
+			Lifecycle::convey(ferdie_origin(), course, 1, units(&[2, 3]), conveyed(&ana, &[3, 3]))
 				.map_err(|e| e.error),
-			pallet_lifecycle::Error::<Runtime>::AttendanceAboveMaximum { index: 0 }
+			pallet_lifecycle::Error::<Runtime>::AttendanceAboveMaximum { index: 0, unit: 3 }
 		);
-		run_steps_to_award(course, 1, &pair, 5);
+		run_steps_to_award(course, 1, &pair, &[2, 3], &[3, 2]);
 		assert_noop!(
-			Lifecycle::award(ferdie_origin(), course, 1, 0, vec![(ana.clone(), 26, 0)])
-				.map_err(|e| e.error),
-			pallet_lifecycle::Error::<Runtime>::ScoreAboveMaximum { index: 0 }
+			Lifecycle::award(
+				ferdie_origin(),
+				course,
+				1,
+				units(&[2, 3]),
+				awarded(&ana, &[(20, 0), (20, 0)])
+			)
+			.map_err(|e| e.error),
+			pallet_lifecycle::Error::<Runtime>::ScoreAboveMaximum { index: 0, unit: 2 }
 		);
 		assert_noop!(
-			Lifecycle::award(ferdie_origin(), course, 1, 0, vec![(ana.clone(), 25, 11)])
-				.map_err(|e| e.error),
-			pallet_lifecycle::Error::<Runtime>::HelpAboveMaximum { index: 0 }
+			Lifecycle::award(
+				ferdie_origin(),
+				course,
+				1,
+				units(&[2, 3]),
+				awarded(&ana, &[(15, 6), (10, 5)])
+			)
+			.map_err(|e| e.error),
+			pallet_lifecycle::Error::<Runtime>::HelpAboveMaximum { index: 0, unit: 2 }
 		);
-		// Lesson 2 at full marks, then the final evaluation (no instructor feedback: 0).
-		assert_ok!(Lifecycle::award(ferdie_origin(), course, 1, 0, vec![(ana.clone(), 25, 10)]));
+		// Lesson 2 at full marks, then the final evaluation over all four units (no feedback).
+		assert_ok!(Lifecycle::award(
+			ferdie_origin(),
+			course,
+			1,
+			units(&[2, 3]),
+			awarded(&ana, &[(15, 5), (10, 5)])
+		));
 		learner_applies(
 			&pair,
-			lifecycle(pallet_lifecycle::Call::rate { course, assessment: 1, unit: 0, points: 4 }),
+			lifecycle(pallet_lifecycle::Call::rate {
+				course,
+				assessment: 1,
+				instructor: ferdie.clone(),
+				points: 4,
+			}),
 		);
-		run_assessment(course, 2, &pair, (5, 9, 3, 0));
+		run_assessment(
+			course,
+			2,
+			&pair,
+			Earned {
+				units: &[0, 1, 2, 3],
+				attendance: &[2, 1, 1, 1],
+				points: &[(3, 1), (2, 1), (2, 1), (2, 0)],
+				rating: None,
+			},
+		);
 
-		// Totals: attendance 4+5+5, score 20+25+9, help 5+10+3; Ferdie was rated 5, 4 and 0.
-		assert_eq!(points_of(&ana, TokenKind::Attendance), vec![4, 5, 5]);
-		assert_eq!(points_of(&ana, TokenKind::Score), vec![20, 25, 9]);
+		// Totals: attendance 4+5+5, score 20+25+9, help 5+10+3; Ferdie was rated 5 and 4 (the
+		// final evaluation gives no feedback).
+		assert_eq!(points_of(&ana, TokenKind::Attendance), vec![3, 1, 3, 2, 2, 1, 1, 1]);
+		assert_eq!(points_of(&ana, TokenKind::Score), vec![12, 8, 15, 10, 3, 2, 2, 2]);
 		assert_eq!(Assets::balance(HELP_ASSET_ID, &ana), 18);
-		assert_eq!(points_of(&ferdie, TokenKind::InstructorScore), vec![5, 4, 0]);
-		let totals = Totals { attendance: 14, score: 54, help: 18, instructor_score: 0, tokens: 6 };
-		let profile = Tokens::skill_profile(&ana);
+		assert_eq!(points_of(&ferdie, TokenKind::InstructorScore), vec![5, 4]);
+		let totals =
+			Totals { attendance: 14, score: 54, help: 18, instructor_score: 0, tokens: 16 };
+		let profile = Lifecycle::skill_profile(&ana, None, 100).profile;
 		assert_eq!(profile.by_cip, vec![(b"11.0701".to_vec(), totals)]);
+		let sorting = profile
+			.by_skill
+			.iter()
+			.find(|(skill, _)| skill == b"http://data.europa.eu/esco/skill/sorting")
+			.map(|(_, totals)| *totals);
 		assert_eq!(
-			profile.by_skill,
-			vec![(b"http://data.europa.eu/esco/skill/algorithms".to_vec(), totals)]
+			sorting,
+			Some(Totals { attendance: 5, score: 15, help: 4, instructor_score: 0, tokens: 4 })
 		);
-		let ferdie_profile = Tokens::skill_profile(&ferdie);
+		let ferdie_profile = Lifecycle::skill_profile(&ferdie, None, 100).profile;
 		assert_eq!(ferdie_profile.by_cip[0].1.instructor_score, 9);
 
-		// Ana never held any balance and paid nothing.
+		// Ana signed three transactions per lesson (acknowledge, respond, rate) and two for the
+		// final, never one per unit; she never held any balance and paid nothing.
+		assert_eq!(System::account_nonce(&ana), 1 + 3 + 3 + 2);
 		assert_eq!(Balances::free_balance(&ana), 0);
 		assert_eq!(fees_paid(), 0);
 	});
 }
 
-/// Convey (with `attendance`), acquire, assess and respond for assessment `assessment`.
-fn run_steps_to_award(course: CourseId, assessment: u32, pair: &sr25519::Pair, attendance: u32) {
+/// Convey (with `attendance` per unit), acquire, assess and respond for `assessment`'s
+/// `list` units, the learner signing one acknowledgement and one response.
+fn run_steps_to_award(
+	course: CourseId,
+	assessment: u8,
+	pair: &sr25519::Pair,
+	list: &[u16],
+	attendance: &[u32],
+) {
 	let learner = MultiSigner::from(pair.public()).into_account();
 	let ferdie = || signed(Sr25519Keyring::Ferdie);
 	assert_ok!(Lifecycle::convey(
 		ferdie(),
 		course,
 		assessment,
-		0,
-		vec![(learner.clone(), attendance)]
+		units(list),
+		conveyed(&learner, attendance)
 	));
 	learner_applies(
 		pair,
-		lifecycle(pallet_lifecycle::Call::acquire { course, assessment, unit: 0 }),
+		lifecycle(pallet_lifecycle::Call::acquire { course, assessment, units: units(list) }),
 	);
-	assert_ok!(Lifecycle::assess(ferdie(), course, assessment, 0, vec![learner]));
+	assert_ok!(Lifecycle::assess(ferdie(), course, assessment, units(list), batch(vec![learner])));
 	let commitment = sp_core::H256::repeat_byte(0xaa);
 	learner_applies(
 		pair,
-		lifecycle(pallet_lifecycle::Call::respond { course, assessment, unit: 0, commitment }),
+		lifecycle(pallet_lifecycle::Call::respond {
+			course,
+			assessment,
+			units: units(list),
+			commitment,
+		}),
 	);
 }
 
@@ -400,21 +576,24 @@ fn run_steps_to_award(course: CourseId, assessment: u32, pair: &sr25519::Pair, a
 fn a_full_batch_of_every_instructor_call_fits_in_one_block() {
 	use frame_support::{dispatch::DispatchClass, traits::Get};
 	use pallet_courses::WeightInfo as _;
-	use pallet_lifecycle::WeightInfo as _;
 	let max = <Runtime as frame_system::Config>::BlockWeights::get()
 		.get(DispatchClass::Normal)
 		.max_extrinsic
 		.expect("normal transactions have a limit");
 	let batch = <crate::configs::learning::MaxBatch as Get<u32>>::get();
+	let units = <crate::configs::learning::MaxUnitsPerAssessment as Get<u32>>::get() as usize;
 	assert!(batch >= 500, "a class of 500 fits in one call");
 	type Courses = pallet_courses::weights::SubstrateWeight<Runtime>;
-	type Steps = pallet_lifecycle::weights::SubstrateWeight<Runtime>;
+	let learners = batch as usize;
 	for (call, weight) in [
 		("invite", Courses::invite(batch)),
-		("convey", Steps::convey(batch)),
-		("assess", Steps::assess(batch)),
-		("award", Steps::award(batch)),
+		("convey", pallet_lifecycle::convey_weight::<Runtime>(learners, units)),
+		("assess", pallet_lifecycle::assess_weight::<Runtime>(learners, units)),
+		("award", pallet_lifecycle::award_weight::<Runtime>(learners, units)),
 	] {
-		assert!(weight.all_lte(max), "{call} of {batch} learners weighs {weight:?}, over {max:?}");
+		assert!(
+			weight.all_lte(max),
+			"{call} of {batch} learners × {units} units weighs {weight:?}, over {max:?}"
+		);
 	}
 }

@@ -21,9 +21,9 @@ function buildTimes(logPath) {
   return times;
 }
 
-const learners = Number(process.env.LEARNERS ?? 2000);
+const learners = Number(process.env.LEARNERS ?? 16000);
 const units = Number(process.env.UNITS ?? 4);
-const transfers = Number(process.env.TRANSFERS ?? 8000);
+const transfers = Number(process.env.TRANSFERS ?? 16000);
 
 const started = Date.now();
 const log = (line) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${line}`);
@@ -37,21 +37,24 @@ try {
   const r = await measureThroughput(api, { learners, units, transfers, log });
   const ratio = (x) => (x / r.baseline.perSecond).toFixed(2);
   const pct = (x) => `${(x * 100).toFixed(0)} %`;
+  const perSecondFull = (n) => Math.floor(n / (r.blockTime / 1000));
   const rows = [
-    ['balances.transferKeepAlive (baseline)', r.baseline.perSecond, '1.00', r.baseline.fullness, r.baseline.blocks],
-    ['token awards (award, 500 learners a call)', r.awards.perSecond, ratio(r.awards.perSecond), r.awards.fullness, r.awards.blocks],
-    ['complete lifecycles (5 steps, learners sign theirs)', r.lifecycles.perSecond, ratio(r.lifecycles.perSecond), r.lifecycles.fullness, r.lifecycles.blocks],
+    ['balances.transferKeepAlive (baseline)', r.baseline],
+    [`unit awards (award, ${r.batch} learners × ${units} units a call)`, r.awards],
+    [`complete unit lifecycles (5 steps, ${units} units a lesson, learners sign once a step)`, r.lifecycles],
   ];
   console.log(`\nmachine: ${cpus().length} × ${cpus()[0].model}; block time ${r.blockTime / 1000} s; ` +
     `${learners} learners × ${units} units, ${transfers} transfers`);
-  console.log('| finalized per second | rate | vs transfers | block fullness | blocks |');
-  console.log('|---|---|---|---|---|');
-  for (const [what, rate, vs, full, blocks] of rows) {
-    console.log(`| ${what} | ${rate.toFixed(0)}/s | ${vs}× | ${pct(full)} | ${blocks} |`);
+  console.log('| finalized per second | rate | vs transfers | block fullness | blocks | a full block holds | stalled blocks |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const [what, m] of rows) {
+    console.log(`| ${what} | ${m.perSecond.toFixed(0)}/s | ${ratio(m.perSecond)}× | ${pct(m.fullness)} | ${m.blocks} | ` +
+      `${m.fullBlockItems} (${perSecondFull(m.fullBlockItems)}/s) | ${m.stalled} |`);
   }
   for (const step of r.steps) {
     console.log(`  ${step.name.padEnd(8)} ${step.items} items in ${step.transactions} transactions, ` +
-      `${step.blocks} block(s) [${step.perBlock.join(', ')}], ${step.perSecond.toFixed(0)}/s, ${pct(step.fullness)} full`);
+      `${step.blocks} block(s) [${step.perBlock.join(', ')}], ${step.perSecond.toFixed(0)}/s, ${pct(step.fullness)} full, ` +
+      `a full block holds ${step.fullBlockItems}, ${step.stalled} stalled`);
   }
   console.log(`  lifecycles took ${r.lifecycles.wallSeconds.toFixed(0)} s of wall time, the waits for each step's inclusion included`);
   // Are the weights honest? Each block's build time on this machine against its weight.
@@ -67,7 +70,7 @@ try {
       `; at most ${worst.toFixed(2)}× its weight`);
   }
   const ratioWeight = Number(r.awardWeight) / Number(r.transferWeight);
-  console.log(`benchmarked weight: one award in a batch of 500 = ${r.awardWeight} ps, ` +
+  console.log(`benchmarked weight: one (learner, unit) award in a batch of ${r.batch} × ${units} = ${r.awardWeight} ps, ` +
     `one transfer_keep_alive = ${r.transferWeight} ps: ${ratioWeight.toFixed(2)}×`);
 } catch (error) {
   console.error(`benchmark failed: ${error.stack}\n--- node log ---\n${tail(node)}`);

@@ -1,15 +1,18 @@
 // Throughput of a Learning Tokens node, measured through @polkadot/api on one node:
 //
 //   - finalized balances.transferKeepAlive per second (the baseline);
-//   - finalized complete lifecycles per second: convey, acquire, assess, respond and award for
-//     every (learner, unit), learners signing their own (free) steps, instructors batching 500
-//     learners a call;
-//   - finalized token awards per second (the award step of the same run, 500 learners a call);
+//   - finalized complete unit lifecycles per second: convey, acquire, assess, respond and award
+//     for every (learner, unit) of a lesson of several units, instructors batching a class a
+//     call (every unit of the lesson for 500 learners), each learner signing one free
+//     transaction per step for all of the lesson's units;
+//   - finalized unit awards per second (the award step of the same run).
 //
-// with block fullness and the benchmarked weight of one award inside a batch against one
-// transfer. Rates count what landed in finalized blocks, over the blocks that carried the
-// phase: (items) / (blocks spanned x block time). Every submitted transaction is accounted
-// for: the run fails if one is rejected, dropped or fails to dispatch.
+// For each phase: the blocks that carried it, their fullness, the capacity of a full block
+// (from the weight the phase used per item), and the blocks in its span that carried none of
+// its transactions while some were still waiting (a stalled block). Rates count what landed in
+// finalized blocks, over the blocks that carried the phase: items / (blocks spanned x block
+// time). Every submitted transaction is accounted for: the run fails if one is rejected,
+// dropped or fails to dispatch.
 //
 // Used by scripts/bench-throughput.sh (release node, thousands of learners) and by the smoke
 // test in tests/ (debug node, a few seconds of load).
@@ -20,16 +23,21 @@ import { cryptoWaitReady, blake2AsHex } from '@polkadot/util-crypto';
 import { submitInBlock, councilMotion, findEvent } from '../lib/chain.js';
 
 const UNIT = 10n ** 12n;
-const BATCH = 500;
-const GUIDE = [{ kind: 'Lesson', maxAttendance: 5, maxScore: 25, maxHelp: 10, maxInstructorFeedback: 5 }];
+/** Learners per instructor call. */
+export const BATCH = 500;
+/** Learners per invitation call: the runtime's MaxBatch. */
+const INVITE_BATCH = 1000;
+/** Each unit's share of the lesson: attendance, score, help. */
+const SHARE = { attendance: 2, score: 20, help: 5 };
 
 /**
- * Runs the three measurements against the node `api` is connected to.
+ * Runs the measurements against the node `api` is connected to.
  *
  * @param {ApiPromise} api
  * @param {object} o
  * @param {number} o.learners  learners enrolled in the course
- * @param {number} o.units     units of competency: each learner completes one lifecycle per unit
+ * @param {number} o.units     units of competency of the lesson: each learner completes one
+ *                             lifecycle per unit
  * @param {number} o.transfers balance transfers of the baseline
  * @param {(line: string) => void} [o.log]
  */
@@ -59,26 +67,36 @@ export async function measureThroughput(api, { learners, units, transfers, log =
   const unmeasured = { sign, log, blockTime, maxNormal };
   const measured = { ...unmeasured, measure: true };
 
-  // --- set-up (not measured): an accredited institution, its instructor, a course, learners.
+  // --- set-up (not measured): an accredited institution, its instructor, a course whose one
+  // lesson covers `units` units, the learners.
   log('set-up: institution, instructor, course');
   await submitInBlock(api, api.tx.balances.transferKeepAlive(institution.address, 1_000n * UNIT), alice);
   await submitInBlock(api, api.tx.balances.transferKeepAlive(instructor.address, 100_000n * UNIT), dev[1]);
   await submitInBlock(api, api.tx.registry.apply('Bench Institute', 'https://bench.example', null), institution);
   await councilMotion(api, api.tx.registry.accredit(institution.address), { proposer: alice, threshold: 1 });
   await submitInBlock(api, api.tx.registry.addInstructor(instructor.address), institution);
-  const unitList = Array.from({ length: units }, (_, u) => [`bench:skill:${u}`, `Unit ${u}`]);
+  const unitList = Array.from({ length: units }, (_, u) => ({ skill: `bench:skill:${u}`, title: `Unit ${u}` }));
+  const lesson = Array.from({ length: units }, (_, u) => u);
+  const guide = [{
+    kind: 'Lesson',
+    units: lesson.map((unit) => ({ unit, max: SHARE })),
+    maxInstructorFeedback: 5,
+  }];
   const created = await submitInBlock(api, api.tx.courses.createCourse(
-    institution.address, 'Throughput', '11.0701', unitList, GUIDE, false,
+    institution.address, 'Throughput', '11.0701', unitList, guide, false,
   ), instructor);
   const course = findEvent(created.events, api.events.courses.CourseCreated).data.course.toNumber();
   nonces.clear();
 
-  const batches = (list) => Array.from({ length: Math.ceil(list.length / BATCH) }, (_, i) => list.slice(i * BATCH, (i + 1) * BATCH));
+  const batches = (list, size = BATCH) =>
+    Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
   const addresses = pupils.map((p) => p.address);
+  const items = learners * units;
+  const learnersOf = (e) => e.data.learners.length * units;
 
   log(`set-up: inviting ${learners} learners, who accept`);
-  await phase(api, 'invite', batches(addresses).map((b) => [api.tx.courses.invite(course, b), instructor]),
-    { event: api.events.courses.LearnersInvited, items: learners, count: (e) => e.data.count.toNumber(), ...unmeasured });
+  await phase(api, 'invite', batches(addresses, INVITE_BATCH).map((b) => [api.tx.courses.invite(course, b), instructor]),
+    { event: api.events.courses.LearnersInvited, items: learners, count: (e) => e.data.learners.length, ...unmeasured });
   await phase(api, 'accept', pupils.map((p) => [api.tx.courses.acceptInvitation(course), p]),
     { event: api.events.courses.InvitationAccepted, items: learners, ...unmeasured });
 
@@ -89,44 +107,51 @@ export async function measureThroughput(api, { learners, units, transfers, log =
   const baseline = await phase(api, 'transfers', transferTxs,
     { event: api.events.balances.Transfer, items: transfers, ...measured });
 
-  // --- complete lifecycles: the five steps for every (learner, unit).
-  const perUnit = (make) => Array.from({ length: units }, (_, unit) => make(unit)).flat();
+  // --- complete lifecycles: the five steps for every (learner, unit) of the lesson.
   const steps = [];
   const started = Date.now();
-  steps.push(await phase(api, 'convey', perUnit((unit) => batches(addresses).map((b) => [
-    api.tx.lifecycle.convey(course, 0, unit, b.map((a) => [a, 4])), instructor])),
-  { event: api.events.lifecycle.Conveyed, items: learners * units, count: (e) => e.data.count.toNumber(), ...measured }));
-  steps.push(await phase(api, 'acquire', perUnit((unit) => pupils.map((p) => [api.tx.lifecycle.acquire(course, 0, unit), p])),
-    { event: api.events.lifecycle.Acquired, items: learners * units, ...measured }));
-  steps.push(await phase(api, 'assess', perUnit((unit) => batches(addresses).map((b) => [
-    api.tx.lifecycle.assess(course, 0, unit, b), instructor])),
-  { event: api.events.lifecycle.Assessed, items: learners * units, count: (e) => e.data.count.toNumber(), ...measured }));
-  steps.push(await phase(api, 'respond', perUnit((unit) => pupils.map((p, i) => [
-    api.tx.lifecycle.respond(course, 0, unit, blake2AsHex(`answer ${i} ${unit}`)), p])),
-  { event: api.events.lifecycle.Responded, items: learners * units, ...measured }));
-  const awards = await phase(api, 'award', perUnit((unit) => batches(addresses).map((b) => [
-    api.tx.lifecycle.award(course, 0, unit, b.map((a) => [a, 20, 5])), instructor])),
-  { event: api.events.lifecycle.Awarded, items: learners * units, count: (e) => e.data.count.toNumber(), ...measured });
+  const attendance = lesson.map(() => SHARE.attendance);
+  steps.push(await phase(api, 'convey', batches(addresses).map((b) => [
+    api.tx.lifecycle.convey(course, 0, lesson, b.map((learner) => ({ learner, attendance }))), instructor]),
+  { event: api.events.lifecycle.Conveyed, items, count: learnersOf, ...measured }));
+  steps.push(await phase(api, 'acquire', pupils.map((p) => [api.tx.lifecycle.acquire(course, 0, lesson), p]),
+    { event: api.events.lifecycle.Acquired, items, count: () => units, ...measured }));
+  steps.push(await phase(api, 'assess', batches(addresses).map((b) => [
+    api.tx.lifecycle.assess(course, 0, lesson, b), instructor]),
+  { event: api.events.lifecycle.Assessed, items, count: learnersOf, ...measured }));
+  steps.push(await phase(api, 'respond', pupils.map((p, i) => [
+    api.tx.lifecycle.respond(course, 0, lesson, blake2AsHex(`answer ${i}`)), p]),
+  { event: api.events.lifecycle.Responded, items, count: () => units, ...measured }));
+  const points = lesson.map(() => ({ score: SHARE.score, help: SHARE.help }));
+  const awards = await phase(api, 'award', batches(addresses).map((b) => [
+    api.tx.lifecycle.award(course, 0, lesson, b.map((learner) => ({ learner, points }))), instructor]),
+  { event: api.events.lifecycle.Awarded, items, count: learnersOf, ...measured });
   steps.push(awards);
   const lifecycleBlocks = steps.reduce((sum, s) => sum + s.blocks, 0);
+  const lifecycleWeight = steps.reduce((sum, s) => sum + s.weightUsed, 0n);
   const lifecycles = {
-    items: learners * units,
+    items,
     blocks: lifecycleBlocks,
-    perSecond: (learners * units) / ((lifecycleBlocks * blockTime) / 1000),
+    perSecond: items / ((lifecycleBlocks * blockTime) / 1000),
     wallSeconds: (Date.now() - started) / 1000,
     fullness: steps.reduce((sum, s) => sum + s.fullness * s.blocks, 0) / lifecycleBlocks,
+    // A block full of whole lifecycles in the proportions of this run.
+    fullBlockItems: Number((maxNormal * BigInt(items)) / lifecycleWeight),
+    stalled: steps.reduce((sum, s) => sum + s.stalled, 0),
   };
 
-  // --- benchmarked weights: one award inside a full batch against one transfer.
-  const awardCall = api.tx.lifecycle.award(course, 0, 0, addresses.slice(0, BATCH).map((a) => [a, 20, 5]));
+  // --- benchmarked weights: one (learner, unit) award inside a full batch against one transfer.
+  const batch = Math.min(BATCH, learners);
+  const awardCall = api.tx.lifecycle.award(course, 0, lesson,
+    addresses.slice(0, batch).map((learner) => ({ learner, points })));
   const transferCall = api.tx.balances.transferKeepAlive(addresses[0], UNIT);
-  const awardWeight = (await api.call.transactionPaymentCallApi.queryCallInfo(awardCall, awardCall.encodedLength))
-    .weight.refTime.toBigInt() / BigInt(Math.min(BATCH, learners));
-  const transferWeight = (await api.call.transactionPaymentCallApi.queryCallInfo(transferCall, transferCall.encodedLength))
-    .weight.refTime.toBigInt();
+  const weightOf = async (call) =>
+    (await api.call.transactionPaymentCallApi.queryCallInfo(call, call.encodedLength)).weight.refTime.toBigInt();
+  const awardWeight = (await weightOf(awardCall)) / BigInt(batch * units);
+  const transferWeight = await weightOf(transferCall);
 
   await confirmFinal(api, [baseline, ...steps], log);
-  return { baseline, awards, lifecycles, steps, awardWeight, transferWeight, blockTime };
+  return { baseline, awards, lifecycles, steps, awardWeight, transferWeight, blockTime, batch };
 }
 
 /** Waits until every block that carried a measured phase is finalized, and is the same block. */
@@ -148,10 +173,11 @@ async function confirmFinal(api, phases, log) {
 }
 
 /**
- * Signs and submits `txs` ([tx, signer] pairs), then follows finalized blocks until `items`
- * items of `event` (each event counting `count(e)`, 1 by default) are final. Fails on any
+ * Signs and submits `txs` ([tx, signer] pairs), then follows the best chain until `items`
+ * items of `event` (each event counting `count(e)`, 1 by default) are in blocks. Fails on any
  * rejected submission or failed extrinsic. With `measure`, returns the blocks that carried the
- * phase, their mean fullness and the rate of items per second over those blocks.
+ * phase, their mean fullness, the weight it used, the capacity of a full block, the blocks in
+ * its span that carried none of it, and its rate over those blocks.
  */
 async function phase(api, name, txs, { event, items, count = () => 1, sign, log, measure = false, blockTime, maxNormal }) {
   const signed = [];
@@ -170,10 +196,11 @@ async function phase(api, name, txs, { event, items, count = () => 1, sign, log,
   // Follow the best chain from `from` on until every item is in a block; `confirmFinal` then
   // checks that those very blocks were finalized. (The next step only needs this one in the
   // best block: the pool validates against it.)
-  const deadline = Date.now() + 600_000;
+  const deadline = Date.now() + 900_000;
   let seen = 0;
   let next = from;
   const carrying = [];
+  let stalled = 0;
   while (seen < items) {
     if (Date.now() > deadline) throw new Error(`${name}: only ${seen} of ${items} items included in time`);
     const best = (await api.rpc.chain.getHeader()).number.toNumber();
@@ -196,20 +223,27 @@ async function phase(api, name, txs, { event, items, count = () => 1, sign, log,
         number: next, hash: hash.toHex(), items: inBlock, weight,
         fullness: Number((weight * 10_000n) / maxNormal) / 10_000,
       });
+    } else if (carrying.length > 0) {
+      // Inside the phase's span, with its transactions still waiting: a stalled block.
+      stalled += 1;
     }
     seen += inBlock;
     next += 1;
   }
   if (seen !== items) throw new Error(`${name}: ${seen} items included, ${items} expected`);
   const blocks = carrying.length ? carrying[carrying.length - 1].number - carrying[0].number + 1 : 0;
+  const weightUsed = carrying.reduce((s, b) => s + b.weight, 0n);
   const result = {
-    name, items, transactions: signed.length, blocks,
+    name, items, transactions: signed.length, blocks, stalled, weightUsed,
     perSecond: measure ? items / ((blocks * blockTime) / 1000) : undefined,
     fullness: measure ? carrying.reduce((s, b) => s + b.fullness, 0) / Math.max(carrying.length, 1) : undefined,
+    // How many of this phase's items a full block holds, from the weight they used.
+    fullBlockItems: weightUsed > 0n ? Number((maxNormal * BigInt(items)) / weightUsed) : undefined,
     perBlock: carrying.map((b) => b.items),
     carrying,
   };
   log(`${name}: ${items} items in ${blocks} block(s) [${result.perBlock.join(', ')}]` +
-    (measure ? `, ${result.perSecond.toFixed(0)}/s, blocks ${(result.fullness * 100).toFixed(0)} % full` : ''));
+    (measure ? `, ${result.perSecond.toFixed(0)}/s, blocks ${(result.fullness * 100).toFixed(0)} % full, ` +
+      `a full block holds ${result.fullBlockItems}, ${stalled} stalled block(s)` : ''));
   return result;
 }

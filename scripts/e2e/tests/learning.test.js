@@ -1,8 +1,9 @@
-// DOMAIN.md's worked example on a dev chain, as wallets drive it: an accredited institution's
-// instructor runs a course of two lessons and a final evaluation for two learners whose fresh
-// accounts never hold any balance. The learners accept, acknowledge, respond, rate and trade
-// Help with signed transactions that cost them nothing; a verifier reads tokens, skill profiles
-// and a revoked token back through the TokensApi runtime API.
+// docs/DOMAIN.md's worked example on a dev chain, as wallets drive it: an accredited institution's
+// instructor runs a course of two lessons of two units each and a final evaluation, for two
+// learners whose fresh accounts never hold any balance. The learners find what awaits their
+// signature through the LearnerApi, and accept, acknowledge, respond and rate once per
+// assessment (never once per unit) with signed transactions that cost them nothing; a verifier
+// reads tokens, skill profiles and a revoked token back through the TokensApi.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -16,19 +17,36 @@ import { startNode, stopNode } from '../lib/node.js';
 
 const UNIT = 10n ** 12n;
 const HELP = 1;
-const SKILL = 'http://data.europa.eu/esco/skill/algorithms';
+const ESCO = 'http://data.europa.eu/esco/skill/';
+const UNITS = ['sorting', 'searching', 'graphs', 'trees'].map((name) => ({ skill: ESCO + name, title: name }));
 
-// The worked example's scoring guide.
+// The worked example's scoring guide, two units per lesson: lesson 1 splits its 5/25/10 between
+// sorting (3/15/5) and searching (2/10/5), lesson 2 between graphs and trees likewise; the final
+// evaluation covers the four units (5/10/5 in all, no instructor feedback). 100 learner points.
+const share = (unit, attendance, score, help) => ({ unit, max: { attendance, score, help } });
 const GUIDE = [
-  { kind: 'Lesson', maxAttendance: 5, maxScore: 25, maxHelp: 10, maxInstructorFeedback: 5 },
-  { kind: 'Lesson', maxAttendance: 5, maxScore: 25, maxHelp: 10, maxInstructorFeedback: 5 },
-  { kind: 'FinalEvaluation', maxAttendance: 5, maxScore: 10, maxHelp: 5, maxInstructorFeedback: 0 },
+  { kind: 'Lesson', units: [share(0, 3, 15, 5), share(1, 2, 10, 5)], maxInstructorFeedback: 5 },
+  { kind: 'Lesson', units: [share(2, 3, 15, 5), share(3, 2, 10, 5)], maxInstructorFeedback: 5 },
+  {
+    kind: 'FinalEvaluation',
+    units: [share(0, 2, 3, 2), share(1, 1, 3, 1), share(2, 1, 2, 1), share(3, 1, 2, 1)],
+    maxInstructorFeedback: 0,
+  },
 ];
 
-// What each learner earns: [attendance, score, help, rating] per assessment.
+// What each learner earns per assessment: the units, [attendance, score, help] per unit, the
+// rating. Ana's lesson 1 is DOMAIN's: 4/5 attendance, 20/25 score (12 + 8), 5/10 help, rating 5.
 const EARNED = {
-  ana: [[4, 20, 5, 5], [5, 22, 8, 4], [5, 9, 3, 0]],
-  ben: [[5, 25, 10, 3], [3, 15, 2, 5], [4, 6, 1, 0]],
+  ana: [
+    { units: [0, 1], points: [[3, 12, 3], [1, 8, 2]], rating: 5 },
+    { units: [2, 3], points: [[3, 15, 5], [2, 7, 3]], rating: 4 },
+    { units: [0, 1, 2, 3], points: [[2, 3, 1], [1, 2, 1], [1, 2, 1], [1, 2, 0]], rating: 0 },
+  ],
+  ben: [
+    { units: [0, 1], points: [[3, 15, 5], [2, 10, 5]], rating: 3 },
+    { units: [2, 3], points: [[1, 9, 1], [2, 6, 1]], rating: 5 },
+    { units: [0, 1, 2, 3], points: [[2, 1, 1], [0, 2, 0], [1, 1, 0], [1, 2, 0]], rating: 0 },
+  ],
 };
 
 describe('the worked example with learners who hold no balance', () => {
@@ -45,7 +63,19 @@ describe('the worked example with learners who hold no balance', () => {
     return account.isSome ? account.unwrap().balance.toBigInt() : 0n;
   };
   const free = async (who) => (await api.query.system.account(who.address)).data.free.toBigInt();
-  const tokensOf = async (who) => (await api.call.tokensApi.tokensOf(who.address)).toArray();
+  /** Every token of `who`, every page, as a wallet lists them. */
+  const tokensOf = async (who) => {
+    const all = [];
+    let cursor = null;
+    do {
+      const page = await api.call.tokensApi.tokensOf(who.address, cursor, 2);
+      all.push(...page.items);
+      cursor = page.next.isSome ? page.next.unwrap() : null;
+    } while (cursor);
+    return all.sort((a, b) => a.id.toNumber() - b.id.toNumber());
+  };
+  const profileOf = async (who) => (await api.call.tokensApi.skillProfile(who.address, null, 100)).profile;
+  const pendingOf = async (who) => (await api.call.learnerApi.pending(who.address, null, 100)).items.toArray();
   const both = (fn) => Promise.all(['ana', 'ben'].map((name) => fn(learners[name], name)));
 
   before(async () => {
@@ -73,19 +103,26 @@ describe('the worked example with learners who hold no balance', () => {
 
   test('the instructor publishes the course with its scoring guide and invites both learners', async () => {
     const created = await submitInBlock(api, api.tx.courses.createCourse(
-      institution.address, 'Algorithms', '11.0701', [[SKILL, 'Sorting']], GUIDE, false,
+      institution.address, 'Algorithms', '11.0701', UNITS, GUIDE, false,
     ), instructor);
     course = findEvent(created.events, api.events.courses.CourseCreated).data.course.toNumber();
 
     const invited = await submitInBlock(
       api, api.tx.courses.invite(course, [learners.ana.address, learners.ben.address]), instructor,
     );
-    assert.equal(findEvent(invited.events, api.events.courses.LearnersInvited).data.count.toNumber(), 2);
+    const event = findEvent(invited.events, api.events.courses.LearnersInvited);
+    assert.deepEqual(event.data.learners.map((l) => l.toString()), [learners.ana.address, learners.ben.address]);
   });
 
-  test('learners with empty accounts accept for free; wallets are told the fee is zero', async () => {
-    const accept = api.tx.courses.acceptInvitation(course);
-    const info = await accept.paymentInfo(learners.ana);
+  test('a learner\'s wallet finds the invitation; learners with empty accounts accept for free', async () => {
+    const enrollments = (await api.call.learnerApi.enrollments(learners.ana.address, null, 10)).items;
+    assert.equal(enrollments.length, 1);
+    assert.equal(enrollments[0].status.type, 'Invited');
+    assert.equal(u8aToString(enrollments[0].title), 'Algorithms');
+    const pending = await pendingOf(learners.ana);
+    assert.deepEqual(pending.map((p) => [p.course.toNumber(), p.step.type]), [[course, 'AcceptInvitation']]);
+
+    const info = await api.tx.courses.acceptInvitation(course).paymentInfo(learners.ana);
     assert.equal(info.partialFee.toBigInt(), 0n, 'the wallet shows no fee');
 
     await both(async (learner) => {
@@ -95,58 +132,70 @@ describe('the worked example with learners who hold no balance', () => {
       assert.equal(findEvent(events, api.events.transactionPayment.TransactionFeePaid), undefined);
       assert.equal(await free(learner), 0n);
     });
+    assert.deepEqual(await pendingOf(learners.ana), []);
   });
 
-  test('lesson 1: after the five steps and the rating, the tokens are those of DOMAIN.md', async () => {
+  test('lesson 1 of two units: one signature per step; the tokens are those of docs/DOMAIN.md', async () => {
     await runAssessment(0);
     const ana = await tokensOf(learners.ana);
     const byKind = (kind) => ana.filter((t) => t.kind.type === kind).map((t) => t.points.toNumber());
-    assert.deepEqual(byKind('Attendance'), [4]);
-    assert.deepEqual(byKind('Score'), [20]);
+    assert.deepEqual(byKind('Attendance'), [3, 1]);
+    assert.deepEqual(byKind('Score'), [12, 8]);
+    const profile = await profileOf(learners.ana);
+    const [, totals] = profile.byCip[0];
+    assert.deepEqual([totals.attendance.toNumber(), totals.score.toNumber(), totals.help.toNumber()], [4, 20, 5]);
     assert.equal(await help(learners.ana), 5n);
     const rated = (await tokensOf(instructor)).filter((t) => t.kind.type === 'InstructorScore');
     assert.deepEqual(rated.map((t) => t.points.toNumber()).sort(), [3, 5]);
     assert.equal(await free(learners.ana), 0n, 'still no balance');
+    // Accept, acknowledge, respond, rate: four signatures so far, not one per unit.
+    assert.equal((await api.rpc.system.accountNextIndex(learners.ana.address)).toNumber(), 4);
   });
 
-  test('awarding 6 attendance points where the guide allows 5 is rejected', async () => {
+  test('six attendance points in lesson 2, or 20 + 20 score in a lesson, are rejected', async () => {
     await assert.rejects(
-      submitInBlock(api, api.tx.lifecycle.convey(course, 1, 0, [[learners.ana.address, 6]]), instructor),
+      submitInBlock(api, api.tx.lifecycle.convey(course, 1, [2, 3], [
+        { learner: learners.ana.address, attendance: [3, 3] },
+      ]), instructor),
       /lifecycle\.AttendanceAboveMaximum/,
+    );
+    await assert.rejects(
+      submitInBlock(api, api.tx.lifecycle.convey(course, 1, [0], [
+        { learner: learners.ana.address, attendance: [1] },
+      ]), instructor),
+      /lifecycle\.UnitNotInAssessment/,
     );
   });
 
   test('a learner call that would fail is refused by the pool, and the wallet can ask why', async () => {
     // Ana already acknowledged lesson 1.
-    const again = api.tx.lifecycle.acquire(course, 0, 0);
+    const again = api.tx.lifecycle.acquire(course, 0, [0, 1]);
     await assert.rejects(submitInBlock(api, again, learners.ana), /1010.*Custom error: 2/);
     const refusal = await api.call.feelessApi.check(learners.ana.address, again.method);
     assert.ok(refusal.isErr && refusal.asErr.isWouldFail, refusal.toString());
     const error = api.registry.findMetaError(refusal.asErr.asWouldFail.error.asModule);
-    assert.equal(error.section, 'lifecycle');
+    assert.equal(`${error.section}.${error.name}`, 'lifecycle.UnitAlreadyAcquired');
   });
 
   test('lesson 2 and the final evaluation complete the course; totals and skill profile add up', async () => {
     await runAssessment(1);
     await runAssessment(2);
     for (const name of ['ana', 'ben']) {
-      const sums = EARNED[name].reduce(
+      const sums = EARNED[name].flatMap((a) => a.points).reduce(
         (acc, [a, s, h]) => ({ attendance: acc.attendance + a, score: acc.score + s, help: acc.help + h }),
         { attendance: 0, score: 0, help: 0 },
       );
-      const profile = await api.call.tokensApi.skillProfile(learners[name].address);
+      const profile = await profileOf(learners[name]);
       const [cip, byCip] = profile.byCip[0];
       assert.equal(u8aToString(cip), '11.0701');
       assert.equal(byCip.attendance.toNumber(), sums.attendance);
       assert.equal(byCip.score.toNumber(), sums.score);
       assert.equal(byCip.help.toNumber(), sums.help);
-      const [skill, bySkill] = profile.bySkill[0];
-      assert.equal(u8aToString(skill), SKILL);
-      assert.equal(bySkill.score.toNumber(), sums.score);
+      assert.equal(profile.bySkill.length, 4, 'one entry per unit of competency');
       assert.equal(await help(learners[name]), BigInt(sums.help));
-      assert.equal((await tokensOf(learners[name])).length, 6, 'attendance and score per assessment');
+      assert.equal((await tokensOf(learners[name])).length, 16, 'attendance and score per unit');
+      assert.ok(sums.attendance + sums.score + sums.help <= 100, 'never more than the guide gives');
     }
-    // Ana: 4+5+5 attendance, 20+22+9 score, 5+8+3 help = 100 points at most in the guide.
   });
 
   test('two learners without balance trade Help for free', async () => {
@@ -162,41 +211,58 @@ describe('the worked example with learners who hold no balance', () => {
     assert.equal(await free(learners.ben), 0n);
   });
 
-  test('the institution revokes a token with a reason; verify shows it revoked and still issued while accredited', async () => {
+  test('the institution revokes a token with a reason; verify shows it revoked and the award reopened', async () => {
     const score = (await tokensOf(learners.ben)).find((t) => t.kind.type === 'Score');
-    const before = (await api.call.tokensApi.skillProfile(learners.ben.address)).byCip[0][1];
+    const before = (await profileOf(learners.ben)).byCip[0][1];
     const { events } = await submitInBlock(
       api, api.tx.tokens.revoke(score.id, 'score entered for the wrong learner'), institution,
     );
-    assert.ok(findEvent(events, api.events.tokens.TokenRevoked));
+    const revoked = findEvent(events, api.events.tokens.TokenRevoked);
+    assert.equal(revoked.data.holder.toString(), learners.ben.address);
+    assert.equal(revoked.data.reopened.isTrue, true);
+    assert.ok(findEvent(events, api.events.lifecycle.StepReopened));
 
     const verification = (await api.call.tokensApi.verify(score.id)).unwrap();
     assert.equal(verification.revoked.isTrue, true);
     assert.equal(verification.accreditedWhenIssued.isTrue, true);
     assert.equal(verification.accreditedNow.isTrue, true);
-    assert.equal(verification.instructor.toString(), instructor.address);
+    assert.equal(verification.token.instructor.toString(), instructor.address);
+    assert.equal(verification.token.institution.toString(), institution.address);
+    assert.equal(u8aToString(verification.token.skill), `${ESCO}sorting`);
     const revocation = verification.token.revocation.unwrap();
     assert.equal(u8aToString(revocation.reason), 'score entered for the wrong learner');
+    assert.equal(revocation.burnedHelp.toNumber() + revocation.unburnedHelp.toNumber(), score.help.toNumber());
 
-    const after = (await api.call.tokensApi.skillProfile(learners.ben.address)).byCip[0][1];
+    const after = (await profileOf(learners.ben)).byCip[0][1];
     assert.equal(after.score.toNumber(), before.score.toNumber() - score.points.toNumber());
     assert.ok((await api.call.tokensApi.verify(999_999)).isNone, 'an unknown token does not verify');
+    // The course's tokens, every page: 2 learners × 16, and 4 ratings (the final has none).
+    const all = [];
+    let cursor = null;
+    do {
+      const page = await api.call.tokensApi.tokensOfCourse(course, cursor, 1);
+      all.push(...page.items);
+      cursor = page.next.isSome ? page.next.unwrap() : null;
+    } while (cursor);
+    assert.equal(all.length, 2 * 16 + 4);
   });
 
   test('a step sent twice lands once: the pool takes both, the block only the first', async () => {
     // A second course, so that the worked example's totals above stay as they are.
     const created = await submitInBlock(api, api.tx.courses.createCourse(
-      institution.address, 'Graphs', '11.0701', [[SKILL, 'Graphs']], GUIDE, false,
+      institution.address, 'Graphs', '11.0701', UNITS, GUIDE, false,
     ), instructor);
     const graphs = findEvent(created.events, api.events.courses.CourseCreated).data.course.toNumber();
     await submitInBlock(api, api.tx.courses.invite(graphs, [learners.ana.address]), instructor);
     await submitInBlock(api, api.tx.courses.acceptInvitation(graphs), learners.ana);
-    await submitInBlock(api, api.tx.lifecycle.convey(graphs, 0, 0, [[learners.ana.address, 3]]), instructor);
+    await submitInBlock(api, api.tx.lifecycle.convey(graphs, 0, [0, 1], [
+      { learner: learners.ana.address, attendance: [3, 2] },
+    ]), instructor);
 
     // The wallet signs the same step twice, with consecutive nonces, and sends both at once:
     // each is valid against the state the pool sees, so the pool takes both.
     const nonce = (await api.rpc.system.accountNextIndex(learners.ana.address)).toNumber();
-    const acquire = api.tx.lifecycle.acquire(graphs, 0, 0);
+    const acquire = api.tx.lifecycle.acquire(graphs, 0, [0, 1]);
     const first = await api.tx(acquire.method).signAsync(learners.ana, { nonce });
     const second = await api.tx(acquire.method).signAsync(learners.ana, { nonce: nonce + 1 });
     const outcome = (tx) => new Promise((ok, fail) => {
@@ -213,39 +279,66 @@ describe('the worked example with learners who hold no balance', () => {
     assert.equal(once, 'InBlock');
     assert.notEqual(twice, 'InBlock', 'a failing free call was included');
     const fromGraphs = (await tokensOf(learners.ana)).filter((t) => t.course.toNumber() === graphs);
-    assert.deepEqual(fromGraphs.map((t) => [t.kind.type, t.points.toNumber()]), [['Attendance', 3]]);
+    assert.deepEqual(fromGraphs.map((t) => [t.kind.type, t.points.toNumber()]), [['Attendance', 3], ['Attendance', 2]]);
     assert.equal((await api.rpc.system.accountNextIndex(learners.ana.address)).toNumber(), nonce + 1);
     assert.equal(await free(learners.ana), 0n, 'and it cost nothing');
   });
 
-  /** The five steps of one assessment for both learners, then both ratings. */
+  /** The five steps of one assessment for both learners, driven by what the wallets see. */
   async function runAssessment(assessment) {
-    const pick = (name, i) => EARNED[name][assessment][i];
+    const plan = (name) => EARNED[name][assessment];
+    const { units } = plan('ana');
+    const pick = (name, i) => plan(name).points.map((p) => p[i]);
     const commitment = (name) => blake2AsHex(`${name}'s answer to assessment ${assessment}`);
     const instructorStep = (tx, event) => submitInBlock(api, tx, instructor).then(({ events }) => {
-      assert.equal(findEvent(events, event).data.count.toNumber(), 2);
+      assert.equal(findEvent(events, event).data.learners.length, 2);
     });
+    /** The learner's wallet: what awaits in this assessment, as the LearnerApi says. */
+    const awaiting = async (learner) => (await pendingOf(learner))
+      .filter((p) => p.course.toNumber() === course && p.assessment.unwrapOr(null)?.toNumber() === assessment);
 
-    await instructorStep(api.tx.lifecycle.convey(course, assessment, 0, [
-      [learners.ana.address, pick('ana', 0)], [learners.ben.address, pick('ben', 0)],
+    await instructorStep(api.tx.lifecycle.convey(course, assessment, units, [
+      { learner: learners.ana.address, attendance: pick('ana', 0) },
+      { learner: learners.ben.address, attendance: pick('ben', 0) },
     ]), api.events.lifecycle.Conveyed);
     await both(async (learner) => {
-      const { events } = await submitInBlock(api, api.tx.lifecycle.acquire(course, assessment, 0), learner);
-      assert.ok(findEvent(events, api.events.lifecycle.Acquired));
+      const [step] = await awaiting(learner);
+      assert.equal(step.step.type, 'Acquire');
+      const pendingUnits = step.step.asAcquire.units.map((u) => u.toNumber());
+      assert.deepEqual(pendingUnits, units);
+      const { events } = await submitInBlock(api, api.tx.lifecycle.acquire(course, assessment, pendingUnits), learner);
+      assert.equal(findEvent(events, api.events.lifecycle.Acquired).data.units.length, units.length);
     });
-    await instructorStep(api.tx.lifecycle.assess(course, assessment, 0, [
+    await instructorStep(api.tx.lifecycle.assess(course, assessment, units, [
       learners.ana.address, learners.ben.address,
     ]), api.events.lifecycle.Assessed);
     await both(async (learner, name) => {
-      await submitInBlock(api, api.tx.lifecycle.respond(course, assessment, 0, commitment(name)), learner);
+      const [step] = await awaiting(learner);
+      assert.equal(step.step.type, 'Respond');
+      await submitInBlock(api, api.tx.lifecycle.respond(course, assessment, units, commitment(name)), learner);
     });
-    await instructorStep(api.tx.lifecycle.award(course, assessment, 0, [
-      [learners.ana.address, pick('ana', 1), pick('ana', 2)],
-      [learners.ben.address, pick('ben', 1), pick('ben', 2)],
-    ]), api.events.lifecycle.Awarded);
+    const award = (name) => ({
+      learner: learners[name].address,
+      points: plan(name).points.map(([, score, help]) => ({ score, help })),
+    });
+    await instructorStep(
+      api.tx.lifecycle.award(course, assessment, units, [award('ana'), award('ben')]),
+      api.events.lifecycle.Awarded,
+    );
     await both(async (learner, name) => {
-      const { events } = await submitInBlock(api, api.tx.lifecycle.rate(course, assessment, 0, pick(name, 3)), learner);
+      const steps = await awaiting(learner);
+      if (GUIDE[assessment].maxInstructorFeedback === 0) {
+        assert.deepEqual(steps, [], 'no feedback to give in the final evaluation');
+        return;
+      }
+      assert.equal(steps.length, 1);
+      assert.equal(steps[0].step.type, 'Rate');
+      assert.equal(steps[0].step.asRate.instructor.toString(), instructor.address);
+      const { events } = await submitInBlock(
+        api, api.tx.lifecycle.rate(course, assessment, instructor.address, plan(name).rating), learner,
+      );
       assert.ok(findEvent(events, api.events.lifecycle.Rated));
+      assert.deepEqual(await awaiting(learner), []);
     });
   }
 });
