@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: formatting, clippy, the Rust tests, and the end-to-end suite against the real
-# node.
+# Runs every test: formatting, clippy, the Rust tests (also with the runtime-benchmarks and
+# try-runtime features), and the end-to-end suite against the real node.
 # Exits non-zero on the first failure. This is what CI runs (.ci/run).
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,6 +21,14 @@ cargo clippy --locked --workspace --all-targets -- -D warnings
 
 step "Rust tests"
 cargo test --locked --workspace
+
+# Every benchmark once, as a test (each pallet's impl_benchmark_test_suite!), and the try_state
+# hooks compiled in, in one native build of the pallets and the runtime (no wasm: the wasm
+# runtime with these features is only for the benchmark CLI and try-runtime tools).
+step "Rust tests with runtime-benchmarks and try-runtime"
+SKIP_WASM_BUILD=1 cargo test --locked --features runtime-benchmarks,try-runtime \
+	-p pallet-registry -p pallet-courses -p pallet-lifecycle -p pallet-tokens -p pallet-feeless \
+	-p pallet-upgrade -p pallet-validator-set -p learning-tokens-runtime
 
 step "end-to-end tests (@polkadot/api against the node)"
 export LT_NODE_BIN="$CARGO_TARGET_DIR/debug/learning-tokens-node"

@@ -152,7 +152,7 @@ impl_runtime_apis! {
 			len: u32,
 		) -> pallet_transaction_payment_rpc_runtime_api::RuntimeDispatchInfo<Balance> {
 			// A learner's free call costs nothing: say so, so wallets show no fee.
-			let free = Feeless::is_free(&uxt.function);
+			let free = free_for_signer(&uxt);
 			let mut info = TransactionPayment::query_info(uxt, len);
 			if free {
 				info.partial_fee = 0;
@@ -164,7 +164,7 @@ impl_runtime_apis! {
 			uxt: <Block as BlockT>::Extrinsic,
 			len: u32,
 		) -> pallet_transaction_payment::FeeDetails<Balance> {
-			if Feeless::is_free(&uxt.function) {
+			if free_for_signer(&uxt) {
 				return pallet_transaction_payment::FeeDetails { inclusion_fee: None, tip: 0 };
 			}
 			TransactionPayment::query_fee_details(uxt, len)
@@ -186,7 +186,8 @@ impl_runtime_apis! {
 			call: RuntimeCall,
 			len: u32,
 		) -> pallet_transaction_payment::RuntimeDispatchInfo<Balance> {
-			let free = Feeless::is_free(&call);
+			// No signer here: free if the call can be free for some signer.
+			let free = Feeless::may_be_free(&call);
 			let mut info = TransactionPayment::query_call_info(call, len);
 			if free {
 				info.partial_fee = 0;
@@ -198,7 +199,7 @@ impl_runtime_apis! {
 			call: RuntimeCall,
 			len: u32,
 		) -> pallet_transaction_payment::FeeDetails<Balance> {
-			if Feeless::is_free(&call) {
+			if Feeless::may_be_free(&call) {
 				return pallet_transaction_payment::FeeDetails { inclusion_fee: None, tip: 0 };
 			}
 			TransactionPayment::query_call_fee_details(call, len)
@@ -406,5 +407,17 @@ impl_runtime_apis! {
 			Executive::try_execute_block(block, state_root_check, signature_check, select)
 				.unwrap_or_else(|error| panic!("try_execute_block failed: {error:?}"))
 		}
+	}
+}
+
+/// Whether `uxt` is signed and a free call for its signer (what `FreeOrPaid` will decide).
+fn free_for_signer(uxt: &<Block as BlockT>::Extrinsic) -> bool {
+	use sp_runtime::traits::StaticLookup;
+	match &uxt.preamble {
+		sp_runtime::generic::Preamble::Signed(address, ..) => {
+			<Runtime as frame_system::Config>::Lookup::lookup(address.clone())
+				.is_ok_and(|who| Feeless::is_free(&who, &uxt.function))
+		},
+		_ => false,
 	}
 }

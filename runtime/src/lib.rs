@@ -13,6 +13,17 @@
 //! hold FRAME's system pallets, 20-39 governance, 40 and above the Learning Tokens pallets.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+// Runtime code never panics on what a caller sent: no unwrap, expect, unchecked indexing or
+// unchecked arithmetic outside tests.
+#![cfg_attr(
+	not(test),
+	deny(
+		clippy::unwrap_used,
+		clippy::expect_used,
+		clippy::indexing_slicing,
+		clippy::arithmetic_side_effects
+	)
+)]
 
 #[cfg(feature = "std")]
 include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));

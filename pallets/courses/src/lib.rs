@@ -94,6 +94,17 @@
 //! - A learner's account has at least as many sufficient references as enrollment entries.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+// Runtime code never panics on what a caller sent: no unwrap, expect, unchecked indexing or
+// unchecked arithmetic outside tests (benchmark set-up allows them: benchmarking.rs).
+#![cfg_attr(
+	not(test),
+	deny(
+		clippy::unwrap_used,
+		clippy::expect_used,
+		clippy::indexing_slicing,
+		clippy::arithmetic_side_effects
+	)
+)]
 
 extern crate alloc;
 
@@ -115,6 +126,14 @@ mod traits;
 mod types;
 pub mod weights;
 
+// FRAME's macros expand into code these lints would flag; the module's own code checks
+// origins and hands over to the linted helpers outside it.
+#[allow(
+	clippy::unwrap_used,
+	clippy::expect_used,
+	clippy::indexing_slicing,
+	clippy::arithmetic_side_effects
+)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;

@@ -1,27 +1,31 @@
-//! [`FreeOrPaid`]: the transaction extension that makes valid free calls free and keeps
-//! invalid ones out of the pool (a dry run) and out of blocks (refused after their one real
-//! dispatch); see the crate docs.
+//! [`FreeOrPaid`]: the transaction extension that makes valid free calls free, keeps invalid
+//! ones out of the pool (a dry run), charges the ones that fail in a block against their
+//! signer's limit, and ranks paid transactions above free ones; see the crate docs.
 
 use crate::{Config, Pallet, Refusal, RATE_LIMITED, WOULD_FAIL};
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::{fmt, marker::PhantomData};
-use frame_support::traits::Get;
+use frame_support::{
+	dispatch::{DispatchInfo, PostDispatchInfo},
+	traits::Get,
+};
 use scale_info::TypeInfo;
 use sp_runtime::{
 	traits::{
-		AsSystemOriginSigner, DispatchInfoOf, DispatchOriginOf, Implication, PostDispatchInfoOf,
-		TransactionExtension, ValidateResult,
+		AsSystemOriginSigner, DispatchInfoOf, DispatchOriginOf, Dispatchable, Implication,
+		PostDispatchInfoOf, TransactionExtension, ValidateResult,
 	},
 	transaction_validity::{
-		InvalidTransaction, TransactionSource, TransactionValidity, TransactionValidityError,
-		ValidTransaction,
+		InvalidTransaction, TransactionPriority, TransactionSource, TransactionValidity,
+		TransactionValidityError, ValidTransaction,
 	},
 	DispatchResult, Weight,
 };
 
 /// Wraps the fee extension `S` (`ChargeTransactionPayment`): a signed call that
-/// [`Config::FreeCalls`] lists pays nothing if it is within the signer's rate limit and would
-/// succeed, and is invalid otherwise; every other transaction goes to `S` unchanged.
+/// [`Config::FreeCalls`] makes free for its signer pays nothing if it is within the signer's
+/// rate limit and would succeed, and is invalid otherwise; every other transaction goes to `S`,
+/// its pool priority raised by [`Config::PaidPriority`].
 ///
 /// It encodes as `S`, and reports `S`'s identifier and metadata: clients see `S`.
 #[derive(Encode, Decode, DecodeWithMemTracking, Clone, Eq, PartialEq, TypeInfo)]
@@ -49,9 +53,9 @@ pub enum Val<AccountId, V> {
 }
 
 /// What [`FreeOrPaid::prepare`] hands to `post_dispatch`.
-pub enum Pre<P> {
-	/// A free call: nothing to settle.
-	Free,
+pub enum Pre<AccountId, P> {
+	/// A free call of this signer: nothing to pay.
+	Free(AccountId),
 	/// A paid transaction, with what `S` prepared.
 	Paid(P),
 }
@@ -60,13 +64,15 @@ impl<T: Config, S> FreeOrPaid<T, S>
 where
 	T::RuntimeOrigin: AsSystemOriginSigner<T::AccountId>,
 {
-	/// The signer of `origin` if `call` is a free call and `origin` is signed.
-	fn free_signer(origin: &T::RuntimeOrigin, call: &T::RuntimeCall) -> Option<T::AccountId> {
-		if Pallet::<T>::is_free(call) {
-			origin.as_system_origin_signer().cloned()
-		} else {
-			None
-		}
+	/// The signer of `origin` and the call's pool priority if `origin` is signed and `call` is
+	/// free for its signer.
+	fn free_signer(
+		origin: &T::RuntimeOrigin,
+		call: &T::RuntimeCall,
+	) -> Option<(T::AccountId, TransactionPriority)> {
+		let who = origin.as_system_origin_signer()?;
+		let priority = Pallet::<T>::free_priority(who, call)?;
+		Some((who.clone(), priority))
 	}
 }
 
@@ -86,11 +92,12 @@ where
 	T: Config + Send + Sync,
 	S: TransactionExtension<T::RuntimeCall>,
 	T::RuntimeOrigin: AsSystemOriginSigner<T::AccountId> + Clone,
+	T::RuntimeCall: Dispatchable<Info = DispatchInfo, PostInfo = PostDispatchInfo>,
 {
 	const IDENTIFIER: &'static str = S::IDENTIFIER;
 	type Implicit = S::Implicit;
 	type Val = Val<T::AccountId, S::Val>;
-	type Pre = Pre<S::Pre>;
+	type Pre = Pre<T::AccountId, S::Pre>;
 
 	fn implicit(&self) -> Result<Self::Implicit, TransactionValidityError> {
 		self.0.implicit()
@@ -101,10 +108,10 @@ where
 	}
 
 	fn weight(&self, call: &T::RuntimeCall) -> Weight {
-		if Pallet::<T>::is_free(call) {
-			// In a block a free call is not dry-run (the pool's dry run is no block weight): the
-			// rate limit reads and writes `Usage` and reads the block number.
-			T::DbWeight::get().reads_writes(2, 1)
+		if Pallet::<T>::may_be_free(call) {
+			// The signer, who decides whether it is free, is not known here: the heavier of the
+			// two, and a free call is refunded the rest in `post_dispatch_details`.
+			Pallet::<T>::free_call_weight().max(self.0.weight(call))
 		} else {
 			self.0.weight(call)
 		}
@@ -120,10 +127,10 @@ where
 		inherited_implication: &impl Implication,
 		source: TransactionSource,
 	) -> ValidateResult<Self::Val, T::RuntimeCall> {
-		if let Some(who) = Self::free_signer(&origin, call) {
+		if let Some((who, priority)) = Self::free_signer(&origin, call) {
 			match source {
-				// Applied in a block: dispatched once, and refused in `post_dispatch_details`
-				// if it fails.
+				// Applied in a block: dispatched once, and charged against the rate limit in
+				// `post_dispatch_details` if it fails.
 				TransactionSource::InBlock => Pallet::<T>::check_rate(&who),
 				// The pool: a dry run.
 				TransactionSource::External | TransactionSource::Local => {
@@ -131,9 +138,14 @@ where
 				},
 			}
 			.map_err(invalid)?;
-			return Ok((ValidTransaction::default(), Val::Free(who), origin));
+			let valid = ValidTransaction {
+				priority,
+				longevity: T::FreeLongevity::get(),
+				..ValidTransaction::default()
+			};
+			return Ok((valid, Val::Free(who), origin));
 		}
-		let (valid, val, origin) = self.0.validate(
+		let (mut valid, val, origin) = self.0.validate(
 			origin,
 			call,
 			info,
@@ -142,6 +154,7 @@ where
 			inherited_implication,
 			source,
 		)?;
+		valid.priority = valid.priority.saturating_add(T::PaidPriority::get());
 		Ok((valid, Val::Paid(val), origin))
 	}
 
@@ -156,7 +169,7 @@ where
 		match val {
 			Val::Free(who) => {
 				Pallet::<T>::note_free_call(&who);
-				Ok(Pre::Free)
+				Ok(Pre::Free(who))
 			},
 			Val::Paid(val) => self.0.prepare(val, origin, call, info, len).map(Pre::Paid),
 		}
@@ -170,10 +183,16 @@ where
 		result: &DispatchResult,
 	) -> Result<Weight, TransactionValidityError> {
 		match pre {
-			// A failed free call makes the whole transaction inapplicable: the block builder
-			// rolls it back and drops it (see the crate docs).
-			Pre::Free if result.is_err() => Err(InvalidTransaction::Custom(WOULD_FAIL).into()),
-			Pre::Free => Ok(Weight::zero()),
+			Pre::Free(who) => {
+				// A failed free call is included as failed, its weight counted, and charged
+				// against its signer's limit (see the crate docs).
+				if result.is_err() {
+					Pallet::<T>::note_failed_call(&who);
+				}
+				// Weighed as the heavier of free and paid: refund what the free path did not
+				// use.
+				Ok(info.extension_weight.saturating_sub(Pallet::<T>::free_call_weight()))
+			},
 			Pre::Paid(pre) => S::post_dispatch_details(pre, info, post_info, len, result),
 		}
 	}

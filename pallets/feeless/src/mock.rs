@@ -5,7 +5,7 @@
 use crate as pallet_feeless;
 use frame_support::{
 	derive_impl,
-	traits::{ConstU32, ConstU64, Contains},
+	traits::{ConstU32, ConstU64},
 	weights::{ConstantMultiplier, IdentityFee},
 };
 use pallet_transaction_payment::FungibleAdapter;
@@ -124,16 +124,38 @@ impl pallet_transaction_payment::Config for Test {
 
 impl lessons::Config for Test {}
 
-/// The free calls: `Lessons::attend` and `Lessons::attend_once`.
+/// The free calls: `Lessons::attend` for everyone, `Lessons::attend_once` for everyone but
+/// [`RICH`] (who pays for it, as a learner pays for a Help transfer to itself).
 pub struct LessonCalls;
-impl Contains<RuntimeCall> for LessonCalls {
-	fn contains(call: &RuntimeCall) -> bool {
+impl pallet_feeless::FreeCalls<u64, RuntimeCall> for LessonCalls {
+	fn may_be_free(call: &RuntimeCall) -> bool {
 		matches!(
 			call,
 			RuntimeCall::Lessons(lessons::Call::attend { .. } | lessons::Call::attend_once { .. })
 		)
 	}
+
+	fn free_priority(who: &u64, call: &RuntimeCall) -> Option<u64> {
+		match call {
+			RuntimeCall::Lessons(lessons::Call::attend { .. }) => Some(ATTEND_PRIORITY),
+			RuntimeCall::Lessons(lessons::Call::attend_once { .. }) if *who != RICH => {
+				Some(ATTEND_ONCE_PRIORITY)
+			},
+			_ => None,
+		}
+	}
 }
+
+/// The pool priority of a free `attend`.
+pub const ATTEND_PRIORITY: u64 = 2;
+/// The pool priority of a free `attend_once`.
+pub const ATTEND_ONCE_PRIORITY: u64 = 1;
+/// What a free call that fails in a block counts as.
+pub const FAILURE_PENALTY: u32 = 2;
+/// How long a free call stays in the pool.
+pub const FREE_LONGEVITY: u64 = 5;
+/// Added to every paid transaction's priority.
+pub const PAID_PRIORITY: u64 = 1_000;
 
 /// The length of a rate-limit period, in blocks.
 pub const PERIOD: u64 = 10;
@@ -144,6 +166,9 @@ impl pallet_feeless::Config for Test {
 	type FreeCalls = LessonCalls;
 	type Period = ConstU64<PERIOD>;
 	type MaxFreeCalls = ConstU32<MAX_FREE_CALLS>;
+	type FailurePenalty = ConstU32<FAILURE_PENALTY>;
+	type FreeLongevity = ConstU64<FREE_LONGEVITY>;
+	type PaidPriority = ConstU64<PAID_PRIORITY>;
 }
 
 /// A learner with no balance.

@@ -122,7 +122,7 @@ fn a_free_call_is_free_for_an_account_with_balance_too() {
 }
 
 #[test]
-fn a_free_call_that_would_fail_is_invalid_in_the_pool_and_in_a_block_and_changes_nothing() {
+fn a_free_call_that_would_fail_is_invalid_in_the_pool_and_changes_nothing() {
 	new_test_ext(|| {
 		let invalid = TransactionValidityError::from(InvalidTransaction::Custom(WOULD_FAIL));
 		assert_eq!(pool_validate(LEARNER, attend(true)), Err(invalid));
@@ -131,14 +131,35 @@ fn a_free_call_that_would_fail_is_invalid_in_the_pool_and_in_a_block_and_changes
 		assert_eq!(lessons::Attended::<Test>::get(LEARNER), 0);
 		assert!(System::events().is_empty());
 		assert_eq!(Usage::<Test>::get(LEARNER), None);
-		// In a block: dispatched once, refused after the fact, and rolled back by the builder.
-		assert_eq!(submit(LEARNER, attend(true)).unwrap_err(), invalid);
+		// Also for an account that could pay: a failing free call does not enter the pool.
+		assert_eq!(pool_validate(RICH, attend(true)), Err(invalid));
+	});
+}
+
+#[test]
+fn a_free_call_that_fails_in_a_block_is_included_as_failed_and_charged_against_the_limit() {
+	new_test_ext(|| {
+		// What the call did is rolled back; the transaction is applied (a failed extrinsic),
+		// its signer pays nothing, and it counts as FAILURE_PENALTY free calls.
+		assert_eq!(
+			submit(LEARNER, attend(true)).unwrap().map_err(|e| e.error),
+			Err(cancelled_error())
+		);
 		assert_eq!(lessons::Attended::<Test>::get(LEARNER), 0);
 		assert!(System::events().is_empty());
-		assert_eq!(Usage::<Test>::get(LEARNER), None);
-		// Also for an account that could pay: a failing free call is never included.
-		assert_eq!(submit(RICH, attend(true)).unwrap_err(), invalid);
+		assert_eq!(Balances::free_balance(LEARNER), 0);
+		assert_eq!(crate::Pallet::<Test>::calls_used(&LEARNER), FAILURE_PENALTY);
+		// Failing again exhausts the limit (and no more).
+		assert!(submit(LEARNER, attend(true)).unwrap().is_err());
+		assert_eq!(crate::Pallet::<Test>::calls_used(&LEARNER), MAX_FREE_CALLS);
+		assert_eq!(
+			pool_validate(LEARNER, attend(false)),
+			Err(InvalidTransaction::Custom(RATE_LIMITED).into())
+		);
+		// An account that could pay pays nothing either.
+		assert!(submit(RICH, attend(true)).unwrap().is_err());
 		assert_eq!(Balances::free_balance(RICH), RICH_BALANCE);
+		assert_eq!(fee_events(), 0);
 	});
 }
 
@@ -158,16 +179,21 @@ fn in_a_block_a_free_call_is_dispatched_once_without_a_dry_run() {
 }
 
 #[test]
-fn a_free_call_that_passed_the_pool_but_fails_in_the_block_is_not_applicable() {
+fn a_free_call_that_passed_the_pool_but_fails_in_the_block_costs_its_signer() {
 	new_test_ext(|| {
 		// Valid when the pool saw it; by the time it is applied, an earlier transaction of the
-		// block made it fail.
+		// block (the same call, submitted twice) made it fail.
 		assert_eq!(pool_validate(LEARNER, attend_once()), Ok(()));
 		assert_ok!(submit(LEARNER, attend_once()).unwrap());
-		assert_eq!(
-			apply_in_block(LEARNER, attend_once()).unwrap_err(),
-			TransactionValidityError::from(InvalidTransaction::Custom(WOULD_FAIL))
-		);
+		assert_eq!(crate::Pallet::<Test>::calls_used(&LEARNER), 1);
+		let call = attend_once();
+		let info = info_of(&call);
+		let failed = apply_in_block(LEARNER, call).expect("applied, as a failed call");
+		assert_eq!(crate::Pallet::<Test>::calls_used(&LEARNER), 1 + FAILURE_PENALTY);
+		// The failed call's full weight counts: only the paid path's extension weight is
+		// refunded.
+		let post_info = failed.expect_err("the call failed").post_info;
+		assert_eq!(post_info.calc_actual_weight(&info), info.call_weight + free_weight());
 	});
 }
 
@@ -188,8 +214,12 @@ fn check_names_the_error_a_free_call_would_fail_with() {
 fn check_of_a_paid_call_says_it_is_not_free() {
 	new_test_ext(|| {
 		assert_eq!(crate::Pallet::<Test>::check(&LEARNER, &note()), Err(Refusal::NotFree));
-		assert!(!crate::Pallet::<Test>::is_free(&note()));
-		assert!(crate::Pallet::<Test>::is_free(&attend(false)));
+		assert!(!crate::Pallet::<Test>::is_free(&LEARNER, &note()));
+		assert!(crate::Pallet::<Test>::is_free(&LEARNER, &attend(false)));
+		// Free for one signer, paid for another.
+		assert!(crate::Pallet::<Test>::is_free(&LEARNER, &attend_once()));
+		assert!(!crate::Pallet::<Test>::is_free(&RICH, &attend_once()));
+		assert_eq!(crate::Pallet::<Test>::check(&RICH, &attend_once()), Err(Refusal::NotFree));
 	});
 }
 
@@ -222,13 +252,57 @@ fn the_rate_limit_refuses_the_call_over_the_limit_until_the_next_period() {
 }
 
 #[test]
-fn a_refused_call_does_not_count_against_the_rate_limit() {
+fn a_call_the_pool_refused_does_not_count_against_the_rate_limit() {
 	new_test_ext(|| {
 		for _ in 0..5 {
-			assert!(submit(LEARNER, attend(true)).is_err());
+			assert!(pool_validate(LEARNER, attend(true)).is_err());
 		}
 		assert_eq!(crate::Pallet::<Test>::calls_used(&LEARNER), 0);
 		assert_ok!(submit(LEARNER, attend(false)).unwrap());
+	});
+}
+
+#[test]
+fn a_call_free_for_others_is_paid_by_a_signer_it_is_not_free_for() {
+	new_test_ext(|| {
+		let call = attend_once();
+		let info = info_of(&call);
+		assert_ok!(submit(RICH, call).unwrap());
+		assert_eq!(fee_events(), 1);
+		assert!(Balances::free_balance(RICH) < RICH_BALANCE);
+		assert_eq!(Usage::<Test>::get(RICH), None);
+		// Weighed as the heavier of the free and the paid path, before the signer is known.
+		assert_eq!(info.extension_weight, paid_extension_weight(&attend_once()).max(free_weight()));
+	});
+}
+
+#[test]
+fn free_calls_rank_below_every_paid_transaction_and_expire_soon() {
+	new_test_ext(|| {
+		let validity = |who: u64, call: RuntimeCall| {
+			let info = info_of(&call);
+			ext(0)
+				.validate_only(
+					RuntimeOrigin::signed(who),
+					&call,
+					&info,
+					100,
+					TransactionSource::External,
+					0,
+				)
+				.expect("valid")
+				.0
+		};
+		let attend = validity(LEARNER, attend(false));
+		let once = validity(LEARNER, attend_once());
+		let paid = validity(RICH, note());
+		assert_eq!(attend.priority, ATTEND_PRIORITY);
+		assert_eq!(once.priority, ATTEND_ONCE_PRIORITY);
+		assert_eq!(attend.longevity, FREE_LONGEVITY);
+		assert!(paid.priority >= PAID_PRIORITY);
+		assert!(paid.priority > attend.priority && attend.priority > once.priority);
+		// Validation is not a call: nothing counted.
+		assert_eq!(Usage::<Test>::iter().count(), 0);
 	});
 }
 
@@ -313,22 +387,33 @@ fn clients_see_the_wrapped_extension() {
 	assert_eq!(ours[0].implicit, theirs[0].implicit);
 }
 
+fn free_weight() -> Weight {
+	<<Test as frame_system::Config>::DbWeight as Get<frame_support::weights::RuntimeDbWeight>>::get(
+	)
+	.reads_writes(2, 1)
+}
+
+fn paid_extension_weight(call: &RuntimeCall) -> Weight {
+	let inner = ChargeTransactionPayment::<Test>::from(0);
+	<ChargeTransactionPayment<Test> as TransactionExtension<RuntimeCall>>::weight(&inner, call)
+}
+
 #[test]
 fn a_free_call_weighs_its_rate_limit_and_a_paid_call_what_the_wrapped_extension_says() {
 	let free = attend(false);
-	let db = <<Test as frame_system::Config>::DbWeight as Get<
-		frame_support::weights::RuntimeDbWeight,
-	>>::get()
-	.reads_writes(2, 1);
-	// No dry run in a block, so not the call's weight twice.
-	assert_eq!(ext(0).weight(&free), db);
-	let inner = ChargeTransactionPayment::<Test>::from(0);
-	assert_eq!(
-		ext(0).weight(&note()),
-		<ChargeTransactionPayment<Test> as TransactionExtension<RuntimeCall>>::weight(
-			&inner,
-			&note()
-		)
-	);
+	// No dry run in a block, so not the call's weight twice; the larger of the two paths.
+	assert_eq!(ext(0).weight(&free), free_weight().max(paid_extension_weight(&free)));
+	assert_eq!(ext(0).weight(&note()), paid_extension_weight(&note()));
 	assert!(ext(0).weight(&free).any_gt(Weight::zero()));
+}
+
+#[test]
+fn a_free_call_is_refunded_what_the_paid_path_would_have_used() {
+	new_test_ext(|| {
+		let call = attend(false);
+		let info = info_of(&call);
+		let applied = apply_in_block(LEARNER, call).unwrap().unwrap();
+		let used = applied.calc_actual_weight(&info);
+		assert_eq!(used, info.call_weight + free_weight());
+	});
 }

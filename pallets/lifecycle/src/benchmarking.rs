@@ -7,6 +7,14 @@
 //! with one unit each, every learner's record already holding all the assessment's other units
 //! (the largest record to read and write); and `*_units(u)`, one learner with `u` units.
 
+// Benchmark set-up may panic: a failed set-up is a failed benchmark, not a runtime fault.
+#![allow(
+	clippy::unwrap_used,
+	clippy::expect_used,
+	clippy::indexing_slicing,
+	clippy::arithmetic_side_effects
+)]
+
 use super::*;
 use crate::pallet::{Corrections, Records};
 use alloc::{vec, vec::Vec};

@@ -124,6 +124,17 @@
 //!   the assessment's `max_instructor_feedback`.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+// Runtime code never panics on what a caller sent: no unwrap, expect, unchecked indexing or
+// unchecked arithmetic outside tests (benchmark set-up allows them: benchmarking.rs).
+#![cfg_attr(
+	not(test),
+	deny(
+		clippy::unwrap_used,
+		clippy::expect_used,
+		clippy::indexing_slicing,
+		clippy::arithmetic_side_effects
+	)
+)]
 
 extern crate alloc;
 
@@ -143,6 +154,14 @@ mod tests;
 mod types;
 pub mod weights;
 
+// FRAME's macros expand into code these lints would flag; the module's own code checks
+// origins and hands over to the linted helpers outside it.
+#[allow(
+	clippy::unwrap_used,
+	clippy::expect_used,
+	clippy::indexing_slicing,
+	clippy::arithmetic_side_effects
+)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -533,46 +552,51 @@ pub mod pallet {
 			Self::do_rate(who, course, assessment, instructor, points)
 		}
 	}
+}
 
-	/// The weight of a batch of `learners` learners and `units` units each, from the two
-	/// benchmarks of the step: `per_learner(l)` (every learner with one unit) and
-	/// `per_unit(u)` (one learner with `u` units). A learner's record is read and written
-	/// once whatever its units, so a batch costs `per_learner(L)` plus, for each learner, what
-	/// its units beyond the first add: `L × (per_unit(U) − per_unit(1))`.
-	pub(crate) fn batch_weight(
-		per_learner: impl Fn(u32) -> Weight,
-		per_unit: impl Fn(u32) -> Weight,
-		learners: usize,
-		units: usize,
-	) -> Weight {
-		let learners: u32 = learners.saturated_into();
-		let units: u32 = units.saturated_into::<u32>().max(1);
-		let extra_units = per_unit(units).saturating_sub(per_unit(1));
-		per_learner(learners).saturating_add(extra_units.saturating_mul(learners.into()))
-	}
+// The weights of the batch calls, composed from their two benchmarks each.
+use frame_support::{traits::Get, weights::Weight};
+use pallet_courses::CourseInspect;
+use sp_runtime::SaturatedConversion;
 
-	/// The reads of the guide versions a batch's learners follow beyond the first: at most one
-	/// per learner, and `MaxGuideVersions` in all (the benchmarks have every learner on one).
-	fn extra_versions<T: Config>(learners: usize) -> Weight {
-		let versions = <T::Courses as CourseInspect<T::AccountId>>::MaxGuideVersions::get();
-		let learners: u32 = learners.saturated_into();
-		T::DbWeight::get().reads(u64::from(learners.min(versions).saturating_sub(1)))
-	}
+/// The weight of a batch of `learners` learners and `units` units each, from the two
+/// benchmarks of the step: `per_learner(l)` (every learner with one unit) and
+/// `per_unit(u)` (one learner with `u` units). A learner's record is read and written
+/// once whatever its units, so a batch costs `per_learner(L)` plus, for each learner, what
+/// its units beyond the first add: `L × (per_unit(U) − per_unit(1))`.
+pub(crate) fn batch_weight(
+	per_learner: impl Fn(u32) -> Weight,
+	per_unit: impl Fn(u32) -> Weight,
+	learners: usize,
+	units: usize,
+) -> Weight {
+	let learners: u32 = learners.saturated_into();
+	let units: u32 = units.saturated_into::<u32>().max(1);
+	let extra_units = per_unit(units).saturating_sub(per_unit(1));
+	per_learner(learners).saturating_add(extra_units.saturating_mul(learners.into()))
+}
 
-	/// The weight of `convey` for `learners` learners of `units` units.
-	pub fn convey_weight<T: Config>(learners: usize, units: usize) -> Weight {
-		batch_weight(T::WeightInfo::convey_learners, T::WeightInfo::convey_units, learners, units)
-			.saturating_add(extra_versions::<T>(learners))
-	}
+/// The reads of the guide versions a batch's learners follow beyond the first: at most one
+/// per learner, and `MaxGuideVersions` in all (the benchmarks have every learner on one).
+fn extra_versions<T: Config>(learners: usize) -> Weight {
+	let versions = <T::Courses as CourseInspect<T::AccountId>>::MaxGuideVersions::get();
+	let learners: u32 = learners.saturated_into();
+	T::DbWeight::get().reads(u64::from(learners.min(versions).saturating_sub(1)))
+}
 
-	/// The weight of `assess` for `learners` learners of `units` units.
-	pub fn assess_weight<T: Config>(learners: usize, units: usize) -> Weight {
-		batch_weight(T::WeightInfo::assess_learners, T::WeightInfo::assess_units, learners, units)
-	}
+/// The weight of `convey` for `learners` learners of `units` units.
+pub fn convey_weight<T: Config>(learners: usize, units: usize) -> Weight {
+	batch_weight(T::WeightInfo::convey_learners, T::WeightInfo::convey_units, learners, units)
+		.saturating_add(extra_versions::<T>(learners))
+}
 
-	/// The weight of `award` for `learners` learners of `units` units.
-	pub fn award_weight<T: Config>(learners: usize, units: usize) -> Weight {
-		batch_weight(T::WeightInfo::award_learners, T::WeightInfo::award_units, learners, units)
-			.saturating_add(extra_versions::<T>(learners))
-	}
+/// The weight of `assess` for `learners` learners of `units` units.
+pub fn assess_weight<T: Config>(learners: usize, units: usize) -> Weight {
+	batch_weight(T::WeightInfo::assess_learners, T::WeightInfo::assess_units, learners, units)
+}
+
+/// The weight of `award` for `learners` learners of `units` units.
+pub fn award_weight<T: Config>(learners: usize, units: usize) -> Weight {
+	batch_weight(T::WeightInfo::award_learners, T::WeightInfo::award_units, learners, units)
+		.saturating_add(extra_versions::<T>(learners))
 }

@@ -1,6 +1,14 @@
 //! Benchmarks of the registry of trust, each call in its worst case: longest inputs, fullest
 //! history and fullest lists of instructors and institutions that still let the call succeed.
 
+// Benchmark set-up may panic: a failed set-up is a failed benchmark, not a runtime fault.
+#![allow(
+	clippy::unwrap_used,
+	clippy::expect_used,
+	clippy::indexing_slicing,
+	clippy::arithmetic_side_effects
+)]
+
 use super::*;
 use crate::pallet::{AccreditationHistory, Institutions, InstitutionsOf, InstructorsOf};
 use alloc::{vec, vec::Vec};

@@ -33,7 +33,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!name.is_empty(), Error::<T>::EmptyName);
 		let name = bounded(name, Error::<T>::NameTooLong)?;
 		let uri = bounded(uri, Error::<T>::UriTooLong)?;
-		ensure!(!Institutions::<T>::contains_key(&who), Error::<T>::AlreadyExists);
+		ensure!(!Institutions::<T>::contains_key(&who), Error::<T>::AlreadyRegistered);
 
 		let deposit = T::ApplicationDeposit::get();
 		Self::hold_deposit(&who, deposit)?;
@@ -45,7 +45,7 @@ impl<T: Config> Pallet<T> {
 
 	/// See [`Pallet::withdraw_application`].
 	pub(crate) fn do_withdraw_application(who: T::AccountId) -> DispatchResult {
-		let record = Institutions::<T>::get(&who).ok_or(Error::<T>::NotFound)?;
+		let record = Institutions::<T>::get(&who).ok_or(Error::<T>::UnknownInstitution)?;
 		ensure_status(&record, InstitutionStatus::Applied, Error::<T>::NotApplied)?;
 
 		Self::release_deposit(&who, record.deposit)?;
@@ -58,7 +58,7 @@ impl<T: Config> Pallet<T> {
 	/// See [`Pallet::accredit`].
 	pub(crate) fn do_accredit(institution: T::AccountId) -> DispatchResult {
 		Institutions::<T>::try_mutate(&institution, |maybe_record| -> DispatchResult {
-			let record = maybe_record.as_mut().ok_or(Error::<T>::NotFound)?;
+			let record = maybe_record.as_mut().ok_or(Error::<T>::UnknownInstitution)?;
 			ensure_status(record, InstitutionStatus::Applied, Error::<T>::NotApplied)?;
 
 			Self::open_period(&institution)?;
@@ -74,7 +74,7 @@ impl<T: Config> Pallet<T> {
 
 	/// See [`Pallet::reject`].
 	pub(crate) fn do_reject(institution: T::AccountId, forfeit_deposit: bool) -> DispatchResult {
-		let record = Institutions::<T>::get(&institution).ok_or(Error::<T>::NotFound)?;
+		let record = Institutions::<T>::get(&institution).ok_or(Error::<T>::UnknownInstitution)?;
 		ensure_status(&record, InstitutionStatus::Applied, Error::<T>::NotApplied)?;
 
 		if forfeit_deposit {
@@ -92,7 +92,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_suspend(institution: T::AccountId, reason: Vec<u8>) -> DispatchResult {
 		let reason = bounded_reason::<T>(reason)?;
 		Institutions::<T>::try_mutate(&institution, |maybe_record| -> DispatchResult {
-			let record = maybe_record.as_mut().ok_or(Error::<T>::NotFound)?;
+			let record = maybe_record.as_mut().ok_or(Error::<T>::UnknownInstitution)?;
 			ensure_status(record, InstitutionStatus::Accredited, Error::<T>::NotAccredited)?;
 
 			Self::close_period(&institution);
@@ -108,7 +108,7 @@ impl<T: Config> Pallet<T> {
 	/// See [`Pallet::reinstate`].
 	pub(crate) fn do_reinstate(institution: T::AccountId) -> DispatchResult {
 		Institutions::<T>::try_mutate(&institution, |maybe_record| -> DispatchResult {
-			let record = maybe_record.as_mut().ok_or(Error::<T>::NotFound)?;
+			let record = maybe_record.as_mut().ok_or(Error::<T>::UnknownInstitution)?;
 			ensure_status(record, InstitutionStatus::Suspended, Error::<T>::NotSuspended)?;
 
 			Self::open_period(&institution)?;
@@ -128,7 +128,7 @@ impl<T: Config> Pallet<T> {
 	) -> Result<u32, DispatchError> {
 		let reason = bounded_reason::<T>(reason)?;
 		Institutions::<T>::try_mutate(&institution, |maybe_record| -> DispatchResult {
-			let record = maybe_record.as_mut().ok_or(Error::<T>::NotFound)?;
+			let record = maybe_record.as_mut().ok_or(Error::<T>::UnknownInstitution)?;
 			match record.status {
 				InstitutionStatus::Accredited | InstitutionStatus::Suspended => {},
 				InstitutionStatus::Revoked => return Err(Error::<T>::AlreadyRevoked.into()),
@@ -162,7 +162,7 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_accredited(&institution)?;
 
 		InstructorsOf::<T>::try_mutate(&institution, |instructors| -> DispatchResult {
-			ensure!(!instructors.contains(&instructor), Error::<T>::AlreadyExists);
+			ensure!(!instructors.contains(&instructor), Error::<T>::InstructorAlreadyAdded);
 			instructors
 				.try_push(instructor.clone())
 				.map_err(|_| Error::<T>::TooManyInstructors)?;
@@ -188,8 +188,9 @@ impl<T: Config> Pallet<T> {
 		InstructorsOf::<T>::try_mutate_exists(
 			&institution,
 			|maybe_instructors| -> DispatchResult {
-				let instructors = maybe_instructors.as_mut().ok_or(Error::<T>::NotFound)?;
-				ensure!(instructors.contains(&instructor), Error::<T>::NotFound);
+				let instructors =
+					maybe_instructors.as_mut().ok_or(Error::<T>::UnknownInstructor)?;
+				ensure!(instructors.contains(&instructor), Error::<T>::UnknownInstructor);
 				instructors.retain(|known| known != &instructor);
 				if instructors.is_empty() {
 					*maybe_instructors = None;
@@ -205,7 +206,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Fails unless `institution` is in the registry and `Accredited`.
 	fn ensure_accredited(institution: &T::AccountId) -> DispatchResult {
-		let record = Institutions::<T>::get(institution).ok_or(Error::<T>::NotFound)?;
+		let record = Institutions::<T>::get(institution).ok_or(Error::<T>::UnknownInstitution)?;
 		ensure!(record.status == InstitutionStatus::Accredited, Error::<T>::NotAccredited);
 		Ok(())
 	}

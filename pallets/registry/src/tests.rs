@@ -130,7 +130,7 @@ mod apply {
 			apply(ALICE);
 			assert_noop!(
 				Registry::apply(signed(ALICE), b"Other".to_vec(), uri(), None),
-				Error::<Test>::AlreadyExists
+				Error::<Test>::AlreadyRegistered
 			);
 			assert_eq!(held(ALICE), DEPOSIT);
 		});
@@ -142,7 +142,7 @@ mod apply {
 			accredited(ALICE);
 			assert_noop!(
 				Registry::apply(signed(ALICE), name(), uri(), None),
-				Error::<Test>::AlreadyExists
+				Error::<Test>::AlreadyRegistered
 			);
 		});
 	}
@@ -153,7 +153,7 @@ mod apply {
 			revoked(ALICE);
 			assert_noop!(
 				Registry::apply(signed(ALICE), name(), uri(), None),
-				Error::<Test>::AlreadyExists
+				Error::<Test>::AlreadyRegistered
 			);
 		});
 	}
@@ -262,7 +262,10 @@ mod withdraw_application {
 	#[test]
 	fn withdraw_application_of_an_unknown_account_is_rejected() {
 		ExtBuilder::default().build_and_execute(|| {
-			assert_noop!(Registry::withdraw_application(signed(ALICE)), Error::<Test>::NotFound);
+			assert_noop!(
+				Registry::withdraw_application(signed(ALICE)),
+				Error::<Test>::UnknownInstitution
+			);
 		});
 	}
 
@@ -318,7 +321,7 @@ mod accredit {
 	#[test]
 	fn accredit_of_an_unknown_account_is_rejected() {
 		ExtBuilder::default().build_and_execute(|| {
-			assert_noop!(Registry::accredit(council(), ALICE), Error::<Test>::NotFound);
+			assert_noop!(Registry::accredit(council(), ALICE), Error::<Test>::UnknownInstitution);
 		});
 	}
 
@@ -413,7 +416,10 @@ mod reject {
 	#[test]
 	fn reject_of_an_unknown_account_is_rejected() {
 		ExtBuilder::default().build_and_execute(|| {
-			assert_noop!(Registry::reject(council(), ALICE, false), Error::<Test>::NotFound);
+			assert_noop!(
+				Registry::reject(council(), ALICE, false),
+				Error::<Test>::UnknownInstitution
+			);
 		});
 	}
 
@@ -503,7 +509,7 @@ mod suspend {
 		ExtBuilder::default().build_and_execute(|| {
 			assert_noop!(
 				Registry::suspend(council(), ALICE, b"audit".to_vec()),
-				Error::<Test>::NotFound
+				Error::<Test>::UnknownInstitution
 			);
 		});
 	}
@@ -575,7 +581,7 @@ mod reinstate {
 	#[test]
 	fn reinstate_of_an_unknown_account_is_rejected() {
 		ExtBuilder::default().build_and_execute(|| {
-			assert_noop!(Registry::reinstate(council(), ALICE), Error::<Test>::NotFound);
+			assert_noop!(Registry::reinstate(council(), ALICE), Error::<Test>::UnknownInstitution);
 		});
 	}
 
@@ -733,7 +739,7 @@ mod revoke {
 		ExtBuilder::default().build_and_execute(|| {
 			assert_noop!(
 				Registry::revoke(council(), ALICE, b"fraud".to_vec()),
-				Error::<Test>::NotFound
+				Error::<Test>::UnknownInstitution
 			);
 		});
 	}
@@ -809,7 +815,7 @@ mod instructors {
 			assert_ok!(Registry::add_instructor(signed(ALICE), CHARLIE));
 			assert_noop!(
 				Registry::add_instructor(signed(ALICE), CHARLIE),
-				Error::<Test>::AlreadyExists
+				Error::<Test>::InstructorAlreadyAdded
 			);
 		});
 	}
@@ -817,7 +823,10 @@ mod instructors {
 	#[test]
 	fn add_instructor_by_an_unknown_account_is_rejected() {
 		ExtBuilder::default().build_and_execute(|| {
-			assert_noop!(Registry::add_instructor(signed(ALICE), CHARLIE), Error::<Test>::NotFound);
+			assert_noop!(
+				Registry::add_instructor(signed(ALICE), CHARLIE),
+				Error::<Test>::UnknownInstitution
+			);
 		});
 	}
 
@@ -937,13 +946,13 @@ mod instructors {
 			accredited(BOB);
 			assert_noop!(
 				Registry::remove_instructor(signed(ALICE), CHARLIE),
-				Error::<Test>::NotFound
+				Error::<Test>::UnknownInstructor
 			);
 			assert_ok!(Registry::add_instructor(signed(BOB), CHARLIE));
 			assert_ok!(Registry::add_instructor(signed(ALICE), DAVE));
 			assert_noop!(
 				Registry::remove_instructor(signed(ALICE), CHARLIE),
-				Error::<Test>::NotFound
+				Error::<Test>::UnknownInstructor
 			);
 		});
 	}
@@ -953,7 +962,7 @@ mod instructors {
 		ExtBuilder::default().build_and_execute(|| {
 			assert_noop!(
 				Registry::remove_instructor(signed(ALICE), CHARLIE),
-				Error::<Test>::NotFound
+				Error::<Test>::UnknownInstitution
 			);
 		});
 	}

@@ -3,6 +3,14 @@
 //! benchmark state holds it under `:code`, and `frame_system` built with `runtime-benchmarks`
 //! skips the version comparison (it still reads the version from the code).
 
+// Benchmark set-up may panic: a failed set-up is a failed benchmark, not a runtime fault.
+#![allow(
+	clippy::unwrap_used,
+	clippy::expect_used,
+	clippy::indexing_slicing,
+	clippy::arithmetic_side_effects
+)]
+
 use super::*;
 use frame_benchmarking::v2::*;
 use frame_support::{storage::unhashed, traits::EnsureOrigin};

@@ -1,6 +1,14 @@
 //! Benchmarks of the validator set, each call in its worst case: a full list (less one, to
 //! add), and the change at the front of the sorted list, so that every other entry moves.
 
+// Benchmark set-up may panic: a failed set-up is a failed benchmark, not a runtime fault.
+#![allow(
+	clippy::unwrap_used,
+	clippy::expect_used,
+	clippy::indexing_slicing,
+	clippy::arithmetic_side_effects
+)]
+
 use super::*;
 use crate::pallet::{SetChanged, Validators};
 use alloc::vec::Vec;

@@ -33,7 +33,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_add_validator(validator: T::AccountId) -> DispatchResult {
 		let mut validators = Validators::<T>::get();
 		let position = match validators.binary_search(&validator) {
-			Ok(_) => return Err(Error::<T>::AlreadyExists.into()),
+			Ok(_) => return Err(Error::<T>::AlreadyValidator.into()),
 			Err(position) => position,
 		};
 		ensure!(T::ValidatorRegistration::is_registered(&validator), Error::<T>::NoSessionKeys);
@@ -50,7 +50,8 @@ impl<T: Config> Pallet<T> {
 	/// Removes `validator` from the set and marks the set changed.
 	pub(crate) fn do_remove_validator(validator: T::AccountId) -> DispatchResult {
 		let mut validators = Validators::<T>::get();
-		let position = validators.binary_search(&validator).map_err(|_| Error::<T>::NotFound)?;
+		let position =
+			validators.binary_search(&validator).map_err(|_| Error::<T>::UnknownValidator)?;
 		ensure!(validators.len() > T::MinValidators::get() as usize, Error::<T>::TooFewValidators);
 		validators.remove(position);
 

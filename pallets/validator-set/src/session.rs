@@ -15,6 +15,18 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use pallet_session::{SessionManager, ShouldEndSession};
 use sp_runtime::{traits::Zero, Permill, Saturating};
 
+/// How many blocks into its session block `now` is, for sessions of `length` blocks; `None`
+/// for sessions of no length (a genesis that set none).
+// The remainder of a division by a non-zero number neither panics nor overflows.
+#[allow(clippy::arithmetic_side_effects)]
+fn into_session<N: sp_runtime::traits::AtLeast32BitUnsigned>(now: N, length: N) -> Option<N> {
+	if length.is_zero() {
+		None
+	} else {
+		Some(now % length)
+	}
+}
+
 /// Ends the current session and starts the next.
 pub trait Rotate {
 	/// Ends the current session.
@@ -43,7 +55,7 @@ impl<T: Config> Pallet<T> {
 	/// Whether this pallet ends a session at block `now`.
 	pub fn session_ends_at(now: BlockNumberFor<T>) -> bool {
 		let length = SessionLength::<T>::get();
-		!length.is_zero() && !now.is_zero() && (now % length).is_zero()
+		!now.is_zero() && into_session(now, length).is_some_and(|into| into.is_zero())
 	}
 }
 
@@ -56,10 +68,11 @@ impl<T: Config> EstimateNextSessionRotation<BlockNumberFor<T>> for Pallet<T> {
 	fn estimate_current_session_progress(now: BlockNumberFor<T>) -> (Option<Permill>, Weight) {
 		let length = SessionLength::<T>::get();
 		let weight = T::DbWeight::get().reads(1);
-		if length.is_zero() {
+		// `None` for sessions of no length (a genesis that set none).
+		let Some(into) = into_session(now, length) else {
 			return (None, weight);
-		}
-		let into = (now % length).saturating_add(1u32.into());
+		};
+		let into = into.saturating_add(1u32.into());
 		(Some(Permill::from_rational(into, length)), weight)
 	}
 
@@ -68,10 +81,10 @@ impl<T: Config> EstimateNextSessionRotation<BlockNumberFor<T>> for Pallet<T> {
 	) -> (Option<BlockNumberFor<T>>, Weight) {
 		let length = SessionLength::<T>::get();
 		let weight = T::DbWeight::get().reads(1);
-		if length.is_zero() {
+		let Some(into) = into_session(now, length) else {
 			return (None, weight);
-		}
-		let next = now.saturating_add(length.saturating_sub(now % length));
+		};
+		let next = now.saturating_add(length.saturating_sub(into));
 		(Some(next), weight)
 	}
 }

@@ -142,7 +142,7 @@ mod add_validator {
 	#[test]
 	fn add_validator_of_a_validator_is_rejected() {
 		ExtBuilder::default().build_and_execute(|| {
-			assert_noop!(add(BOB), Error::<Test>::AlreadyExists);
+			assert_noop!(add(BOB), Error::<Test>::AlreadyValidator);
 		});
 	}
 
@@ -201,8 +201,8 @@ mod remove_validator {
 	#[test]
 	fn remove_validator_of_a_non_validator_is_rejected() {
 		ExtBuilder::default().build_and_execute(|| {
-			assert_noop!(remove(DAVE), Error::<Test>::NotFound);
-			assert_noop!(remove(NOKEYS), Error::<Test>::NotFound);
+			assert_noop!(remove(DAVE), Error::<Test>::UnknownValidator);
+			assert_noop!(remove(NOKEYS), Error::<Test>::UnknownValidator);
 		});
 	}
 
@@ -213,7 +213,7 @@ mod remove_validator {
 			assert_eq!(validators().len() as u32, MIN_VALIDATORS);
 			assert_noop!(remove(ALICE), Error::<Test>::TooFewValidators);
 			// Not found comes first: nothing to remove.
-			assert_noop!(remove(CHARLIE), Error::<Test>::NotFound);
+			assert_noop!(remove(CHARLIE), Error::<Test>::UnknownValidator);
 		});
 	}
 

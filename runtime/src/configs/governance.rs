@@ -7,22 +7,22 @@
 //! |---|---|
 //! | accredit, reject, suspend, reinstate, revoke an institution | more than half |
 //! | add or remove a validator | at least two thirds |
-//! | add, remove, swap, reset Council members, set the prime | at least two thirds |
+//! | add, remove, swap, reset Council members, set the prime (never below one member) | at least two thirds |
+//! | kill a motion (its deposit burned) | at least two thirds |
 //! | runtime upgrade (`upgrade.set_code`, `upgrade.authorize_upgrade`) | at least two thirds |
+//! | force anything on the Help asset | nobody (`configs/learning.rs`) |
 //!
-//! There is no sudo and no Root-origin key: Root is reachable from nowhere.
+//! A motion counts the ayes cast: the silent vote nay ([`SilentIsNay`]). Proposing one holds
+//! [`MotionDeposit`]. There is no sudo and no Root-origin key: Root is reachable from nowhere.
 
 use frame_support::{
 	parameter_types,
-	traits::{ConstU128, ConstU32},
+	traits::{fungible::HoldConsideration, ConstU128, ConstU32, Contains},
 	weights::Weight,
 };
 use frame_system::EnsureNever;
 use pallet_collective::{EnsureProportionAtLeast, EnsureProportionMoreThan};
-use sp_runtime::{
-	traits::{ConvertInto, OpaqueKeys},
-	Perbill,
-};
+use sp_runtime::traits::{ConvertInto, OpaqueKeys};
 
 use super::RuntimeBlockWeights;
 use crate::{
@@ -41,12 +41,12 @@ pub type CouncilTwoThirds = EnsureProportionAtLeast<AccountId, CouncilCollective
 
 parameter_types! {
 	/// A motion open longer than this may be closed by anyone; it then passes only if the ayes
-	/// (with the prime's default vote for the silent) reach its threshold.
+	/// reach its threshold: the silent count as nays ([`SilentIsNay`]).
 	pub const CouncilMotionDuration: BlockNumber = DAYS;
 	pub const CouncilMaxProposals: u32 = 100;
 	pub const CouncilMaxMembers: u32 = 100;
 	/// A motion may execute a call of at most half a block.
-	pub MaxProposalWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+	pub MaxProposalWeight: Weight = RuntimeBlockWeights::get().max_block.saturating_div(2);
 }
 
 impl pallet_collective::Config<CouncilCollective> for Runtime {
@@ -56,14 +56,69 @@ impl pallet_collective::Config<CouncilCollective> for Runtime {
 	type MotionDuration = CouncilMotionDuration;
 	type MaxProposals = CouncilMaxProposals;
 	type MaxMembers = CouncilMaxMembers;
-	type DefaultVote = pallet_collective::PrimeDefaultVote;
+	type DefaultVote = SilentIsNay;
 	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
 	/// Members change only through `councilMembership`, which tells the collective.
 	type SetMembersOrigin = EnsureNever<()>;
 	type MaxProposalWeight = MaxProposalWeight;
 	type DisapproveOrigin = CouncilTwoThirds;
 	type KillOrigin = CouncilTwoThirds;
-	type Consideration = ();
+	/// Proposing a motion holds [`MotionDeposit`] of the proposer's balance until the motion
+	/// ends and anyone calls `council.releaseProposalCost`; a motion the Council kills
+	/// (`council.kill`, two thirds) forfeits it.
+	type Consideration = HoldConsideration<
+		AccountId,
+		Balances,
+		MotionHoldReason,
+		pallet_collective::deposit::Constant<MotionDeposit>,
+		u32,
+	>;
+}
+
+parameter_types! {
+	/// What a member's open motion holds of its balance: enough that a member cannot fill the
+	/// Council's 100 motion slots for nothing, little for a governance institution.
+	pub const MotionDeposit: Balance = 10 * UNIT;
+	pub const MotionHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Council(pallet_collective::HoldReason::ProposalSubmission);
+}
+
+/// The vote of a member who did not vote when a motion is closed after its duration: nay. With
+/// pallet-collective's `PrimeDefaultVote`, the silent would vote as the prime did, so a prime
+/// who proposed a two-thirds motion (a runtime upgrade) would pass it alone unless a third
+/// voted against; here a threshold counts the ayes actually cast, as GOVERNANCE.md says.
+pub struct SilentIsNay;
+
+impl pallet_collective::DefaultVote for SilentIsNay {
+	fn default_vote(_prime_vote: Option<bool>, _yes_votes: u32, _no_votes: u32, _len: u32) -> bool {
+		false
+	}
+}
+
+/// The fewest members the Council keeps: a motion that would remove the last one
+/// (`councilMembership.removeMember`, or `resetMembers` to an empty list) is refused by the
+/// runtime's call filter ([`CouncilNeverEmpty`]), because an empty Council could never reach
+/// any governance origin again.
+pub const MIN_COUNCIL_MEMBERS: usize = 1;
+
+/// The runtime's `BaseCallFilter`: every call, except the Council membership changes that would
+/// leave fewer than [`MIN_COUNCIL_MEMBERS`] members. A motion's call goes through this filter
+/// when the motion executes, so such a motion executes with `CallFiltered` and changes nothing.
+pub struct CouncilNeverEmpty;
+
+impl Contains<RuntimeCall> for CouncilNeverEmpty {
+	fn contains(call: &RuntimeCall) -> bool {
+		match call {
+			RuntimeCall::CouncilMembership(pallet_membership::Call::remove_member { .. }) => {
+				pallet_membership::Members::<Runtime, pallet_membership::Instance1>::decode_len()
+					.unwrap_or(0) > MIN_COUNCIL_MEMBERS
+			},
+			RuntimeCall::CouncilMembership(pallet_membership::Call::reset_members { members }) => {
+				members.len() >= MIN_COUNCIL_MEMBERS
+			},
+			_ => true,
+		}
+	}
 }
 
 impl pallet_membership::Config<pallet_membership::Instance1> for Runtime {
@@ -80,8 +135,8 @@ impl pallet_membership::Config<pallet_membership::Instance1> for Runtime {
 }
 
 /// Sessions are ended by the validator set pallet, every `SessionLength` blocks as the chain's
-/// genesis sets it (`genesis_config_presets.rs`: a minute on the local network, ten on the
-/// development chain), and weighed by its benchmark of a rotation: `pallet-session` ending them
+/// genesis sets it (`genesis_config_presets.rs`: a minute on the local network, ten minutes on
+/// the development chain), and weighed by its benchmark of a rotation: `pallet-session` ending them
 /// itself would weigh every rotating block as a full one, refusing all normal transactions in
 /// it. A validator set change is queued at the end of the session in which the Council
 /// decided it and active one session later.

@@ -8,11 +8,14 @@ use crate::{
 };
 use frame_support::{
 	parameter_types,
-	traits::{fungible::ItemOf, AsEnsureOriginWithArg, ConstU32, Contains},
+	traits::{fungible::ItemOf, AsEnsureOriginWithArg, ConstU32},
 	PalletId,
 };
 use frame_system::EnsureNever;
-use sp_runtime::traits::AccountIdConversion;
+use sp_runtime::{
+	traits::{AccountIdConversion, StaticLookup},
+	transaction_validity::{TransactionLongevity, TransactionPriority},
+};
 
 /// The id of Help, the fungible Learning Token, in `pallet-assets`.
 pub const HELP_ASSET_ID: u32 = 1;
@@ -118,8 +121,12 @@ parameter_types! {
 }
 
 /// `pallet-assets` holds one asset, Help, created at genesis as a *sufficient* asset (an
-/// account holding Help exists without any native balance). Nobody may create assets: the
-/// Council (`ForceOrigin`) may change Help's status or metadata.
+/// account holding Help exists without any native balance). Its owner, issuer, admin and
+/// freezer is [`help_owner`], an account without a key, so that only the tokens pallet mints
+/// and burns Help (at an award and a revocation). Nobody may create assets, and no origin may
+/// force anything (`ForceOrigin` is `EnsureNever`): a Council that could would be able to make
+/// any account Help's issuer, move or burn anyone's Help, or destroy it. Changing Help's rules
+/// takes a runtime upgrade, which needs two thirds of the Council.
 impl pallet_assets::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type Balance = Balance;
@@ -129,7 +136,7 @@ impl pallet_assets::Config for Runtime {
 	type ReserveData = ();
 	type Currency = Balances;
 	type CreateOrigin = AsEnsureOriginWithArg<EnsureNever<AccountId>>;
-	type ForceOrigin = CouncilMajority;
+	type ForceOrigin = EnsureNever<AccountId>;
 	type AssetDeposit = AssetDeposit;
 	type AssetAccountDeposit = AssetAccountDeposit;
 	type MetadataDepositBase = MetadataDepositBase;
@@ -147,11 +154,22 @@ impl pallet_assets::Config for Runtime {
 }
 
 /// The calls a learner makes, free when valid (see `pallet-feeless`): accepting an invitation,
-/// joining an open course, the learner's lifecycle steps, and transfers of Help.
+/// joining an open course, the learner's lifecycle steps, and transfers of Help that do
+/// something: more than nothing, to another account that exists already. (A Help transfer of
+/// nothing, to oneself, or that would create an account pays the normal fee, so free calls
+/// cannot make accounts.) The steps of a lifecycle check themselves that the signer is the
+/// course's learner, and a Help transfer that the signer holds Help.
 pub struct LearnerCalls;
 
-impl Contains<RuntimeCall> for LearnerCalls {
-	fn contains(call: &RuntimeCall) -> bool {
+/// The pool priority of a learner's free step (accept, join, acquire, respond, rate): above
+/// a Help transfer, below every paid transaction (`PaidPriority`).
+pub const LEARNER_STEP_PRIORITY: TransactionPriority = 2;
+/// The pool priority of a free Help transfer: the lowest, so that a pool full of them drops
+/// them first.
+pub const HELP_TRANSFER_PRIORITY: TransactionPriority = 1;
+
+impl pallet_feeless::FreeCalls<AccountId, RuntimeCall> for LearnerCalls {
+	fn may_be_free(call: &RuntimeCall) -> bool {
 		match call {
 			RuntimeCall::Courses(
 				pallet_courses::Call::accept_invitation { .. } | pallet_courses::Call::join { .. },
@@ -168,18 +186,49 @@ impl Contains<RuntimeCall> for LearnerCalls {
 			_ => false,
 		}
 	}
+
+	fn free_priority(who: &AccountId, call: &RuntimeCall) -> Option<TransactionPriority> {
+		match call {
+			RuntimeCall::Assets(
+				pallet_assets::Call::transfer { id, target, amount }
+				| pallet_assets::Call::transfer_keep_alive { id, target, amount },
+			) => {
+				let target =
+					<Runtime as frame_system::Config>::Lookup::lookup(target.clone()).ok()?;
+				let useful = id.0 == HELP_ASSET_ID
+					&& *amount > 0 && target != *who
+					&& frame_system::Pallet::<Runtime>::account_exists(&target);
+				useful.then_some(HELP_TRANSFER_PRIORITY)
+			},
+			_ => Self::may_be_free(call).then_some(LEARNER_STEP_PRIORITY),
+		}
+	}
 }
 
 /// The rate limit of free calls: this many per period of `FreePeriod` blocks, per account.
 pub const MAX_FREE_CALLS: u32 = 100;
 
+/// What a free call that fails in a block counts as against its signer's limit.
+pub const FAILURE_PENALTY: u32 = 10;
+
 parameter_types! {
 	/// Ten minutes of 6-second blocks.
 	pub const FreePeriod: BlockNumber = 100;
+	/// A free call waits at most this long in the pool (two minutes), so that a flood of them
+	/// drains soon.
+	pub const FreeLongevity: TransactionLongevity = 20;
+	/// Above every free call: a paid transaction is never crowded out by free ones.
+	pub const PaidPriority: TransactionPriority = 1_000;
 }
 
 impl pallet_feeless::Config for Runtime {
 	type FreeCalls = LearnerCalls;
 	type Period = FreePeriod;
 	type MaxFreeCalls = ConstU32<MAX_FREE_CALLS>;
+	/// A free call that fails in a block (it passed the pool, and an earlier transaction made
+	/// it fail) counts as ten: a learner who double-submits by mistake loses a tenth of the
+	/// period's calls, one who fails on purpose is stopped after ten.
+	type FailurePenalty = ConstU32<FAILURE_PENALTY>;
+	type FreeLongevity = FreeLongevity;
+	type PaidPriority = PaidPriority;
 }

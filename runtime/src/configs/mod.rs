@@ -10,7 +10,7 @@ use frame_support::{
 	dispatch::DispatchClass,
 	parameter_types,
 	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
-	weights::{constants::WEIGHT_REF_TIME_PER_SECOND, IdentityFee, Weight},
+	weights::{constants::WEIGHT_REF_TIME_PER_SECOND, ConstantMultiplier, IdentityFee, Weight},
 };
 use frame_system::limits::{BlockLength, BlockWeights};
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
@@ -29,6 +29,14 @@ use super::{
 /// A block may be filled to 75% by normal transactions; the rest is kept for operational ones.
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 
+/// Normal transactions' share of `weight`, each component rounded down.
+fn normal_share(weight: Weight) -> Weight {
+	Weight::from_parts(
+		NORMAL_DISPATCH_RATIO.mul_floor(weight.ref_time()),
+		NORMAL_DISPATCH_RATIO.mul_floor(weight.proof_size()),
+	)
+}
+
 /// Two seconds of compute a block.
 const MAXIMUM_BLOCK_WEIGHT: Weight =
 	Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX);
@@ -46,12 +54,12 @@ parameter_types! {
 			weights.base_extrinsic = ExtrinsicBaseWeight::get();
 		})
 		.for_class(DispatchClass::Normal, |weights| {
-			weights.max_total = Some(NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT);
+			weights.max_total = Some(normal_share(MAXIMUM_BLOCK_WEIGHT));
 		})
 		.for_class(DispatchClass::Operational, |weights| {
 			weights.max_total = Some(MAXIMUM_BLOCK_WEIGHT);
 			weights.reserved =
-				Some(MAXIMUM_BLOCK_WEIGHT - NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT);
+				Some(MAXIMUM_BLOCK_WEIGHT.saturating_sub(normal_share(MAXIMUM_BLOCK_WEIGHT)));
 		})
 		.avg_block_initialization(Perbill::from_percent(10))
 		.build_or_panic();
@@ -59,7 +67,7 @@ parameter_types! {
 	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
 		.max_length(5 * 1024 * 1024)
 		.modify_max_length_for_class(DispatchClass::Normal, |max| {
-			*max = NORMAL_DISPATCH_RATIO * *max
+			*max = NORMAL_DISPATCH_RATIO.mul_floor(*max)
 		})
 		.build();
 	pub const SS58Prefix: u16 = SS58_PREFIX;
@@ -67,6 +75,8 @@ parameter_types! {
 
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
 impl frame_system::Config for Runtime {
+	/// Every call but those that would empty the Council (see `governance::CouncilNeverEmpty`).
+	type BaseCallFilter = governance::CouncilNeverEmpty;
 	type Block = Block;
 	type BlockWeights = RuntimeBlockWeights;
 	type BlockLength = RuntimeBlockLength;
@@ -131,6 +141,19 @@ impl pallet_balances::Config for Runtime {
 
 parameter_types! {
 	pub FeeMultiplier: Multiplier = Multiplier::one();
+	/// A byte of a transaction costs what the same share of a block's weight costs: normal
+	/// transactions may fill 1.5 s of weight or 3.75 MiB of length, so a byte is priced as
+	/// 1.5 s / 3.75 MiB ≈ 381,470 units of weight (`WeightToFee` is the identity). A
+	/// transaction that fills a block's length pays what one filling its weight pays.
+	pub LengthFeePerByte: Balance = {
+		let weight = RuntimeBlockWeights::get()
+			.get(DispatchClass::Normal)
+			.max_total
+			.unwrap_or(MAXIMUM_BLOCK_WEIGHT)
+			.ref_time();
+		let length = *RuntimeBlockLength::get().max.get(DispatchClass::Normal);
+		Balance::from(weight).checked_div(Balance::from(length)).unwrap_or_default()
+	};
 }
 
 impl pallet_transaction_payment::Config for Runtime {
@@ -138,7 +161,7 @@ impl pallet_transaction_payment::Config for Runtime {
 	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
 	type OperationalFeeMultiplier = ConstU8<5>;
 	type WeightToFee = IdentityFee<Balance>;
-	type LengthToFee = IdentityFee<Balance>;
+	type LengthToFee = ConstantMultiplier<Balance, LengthFeePerByte>;
 	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
 	type WeightInfo = crate::weights::pallet_transaction_payment::WeightInfo<Runtime>;
 }

@@ -3,8 +3,9 @@
 
 use super::preset_storage;
 use crate::{
-	configs::governance::CouncilMotionDuration, AccountId, Council, Registry, Runtime, RuntimeCall,
-	RuntimeEvent, RuntimeOrigin, System, ValidatorSet,
+	configs::governance::{CouncilCollective, CouncilMotionDuration},
+	AccountId, Council, Registry, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, System,
+	ValidatorSet,
 };
 use codec::Encode;
 use frame_support::{assert_noop, assert_ok, dispatch::GetDispatchInfo};
@@ -219,5 +220,230 @@ fn two_thirds_of_the_council_authorize_a_runtime_upgrade() {
 		close(&call, hash, index);
 		assert_eq!(executed_result(), Some(Ok(())));
 		assert_eq!(System::authorized_upgrade().map(|a| *a.code_hash()), Some(code_hash));
+	});
+}
+
+/// Every member votes aye on `call` (threshold: the whole Council) and the motion is closed.
+fn pass_unanimously(call: RuntimeCall) -> Option<Result<(), DispatchError>> {
+	let seats = pallet_membership::Members::<Runtime, pallet_membership::Instance1>::get();
+	let (hash, index) = propose(call.clone(), seats.len() as u32);
+	for member in seats.iter() {
+		assert_ok!(Council::vote(RuntimeOrigin::signed(member.clone()), hash, index, true));
+	}
+	close(&call, hash, index);
+	executed_result()
+}
+
+fn council_members() -> Vec<AccountId> {
+	pallet_membership::Members::<Runtime, pallet_membership::Instance1>::get().into_inner()
+}
+
+fn help_balance(who: &AccountId) -> crate::Balance {
+	crate::Assets::balance(crate::configs::learning::HELP_ASSET_ID, who)
+}
+
+#[test]
+fn not_even_a_unanimous_council_can_force_the_help_asset() {
+	use crate::configs::learning::{help_owner, HELP_ASSET_ID};
+	in_local_testnet(|| {
+		let dave = account(Sr25519Keyring::Dave);
+		let eve = account(Sr25519Keyring::Eve);
+		// Eve holds Help, as a learner would after an award.
+		assert_ok!(crate::Assets::mint(
+			RuntimeOrigin::signed(help_owner()),
+			HELP_ASSET_ID.into(),
+			eve.clone().into(),
+			500,
+		));
+		let id = codec::Compact(HELP_ASSET_ID);
+		let attacks = [
+			// Move a learner's Help away.
+			RuntimeCall::Assets(pallet_assets::Call::force_transfer {
+				id,
+				source: eve.clone().into(),
+				dest: dave.clone().into(),
+				amount: 500,
+			}),
+			// Make a member the issuer (and then mint at will), or switch sufficiency off.
+			RuntimeCall::Assets(pallet_assets::Call::force_asset_status {
+				id,
+				owner: dave.clone().into(),
+				issuer: dave.clone().into(),
+				admin: dave.clone().into(),
+				freezer: dave.clone().into(),
+				min_balance: 1,
+				is_sufficient: false,
+				is_frozen: false,
+			}),
+			// Create another asset.
+			RuntimeCall::Assets(pallet_assets::Call::force_create {
+				id: codec::Compact(HELP_ASSET_ID + 1),
+				owner: dave.clone().into(),
+				is_sufficient: true,
+				min_balance: 1,
+			}),
+			RuntimeCall::Assets(pallet_assets::Call::force_set_metadata {
+				id,
+				name: b"Not Help".to_vec(),
+				symbol: b"NH".to_vec(),
+				decimals: 0,
+				is_frozen: false,
+			}),
+			// Start destroying Help: every later award with Help would fail.
+			RuntimeCall::Assets(pallet_assets::Call::start_destroy { id }),
+		];
+		for call in attacks {
+			assert_eq!(
+				pass_unanimously(call.clone()),
+				Some(Err(DispatchError::BadOrigin)),
+				"{call:?}"
+			);
+			// Root (which only a runtime upgrade's own code could reach) cannot either.
+			assert_eq!(
+				frame_support::traits::UnfilteredDispatchable::dispatch_bypass_filter(
+					call.clone(),
+					RuntimeOrigin::root()
+				)
+				.map_err(|e| e.error),
+				Err(DispatchError::BadOrigin),
+				"{call:?}"
+			);
+		}
+		assert_eq!(help_balance(&eve), 500);
+		assert_eq!(help_balance(&dave), 0);
+		let details = pallet_assets::Asset::<Runtime>::get(HELP_ASSET_ID).expect("Help exists");
+		assert_eq!(details.issuer, help_owner());
+		assert!(details.is_sufficient);
+		assert!(pallet_assets::Asset::<Runtime>::get(HELP_ASSET_ID + 1).is_none());
+	});
+}
+
+#[test]
+fn the_council_cannot_remove_its_last_member() {
+	in_local_testnet(|| {
+		let filtered = Some(Err(frame_system::Error::<Runtime>::CallFiltered.into()));
+		// Emptying it at once is refused.
+		let reset = RuntimeCall::CouncilMembership(pallet_membership::Call::reset_members {
+			members: vec![],
+		});
+		assert_eq!(pass_unanimously(reset), filtered);
+		assert_eq!(council_members().len(), 3);
+
+		// One member at a time, down to one, is a Council's right...
+		for who in [Sr25519Keyring::Charlie, Sr25519Keyring::Bob] {
+			let remove = RuntimeCall::CouncilMembership(pallet_membership::Call::remove_member {
+				who: account(who).into(),
+			});
+			assert_eq!(pass_unanimously(remove), Some(Ok(())));
+		}
+		assert_eq!(council_members(), vec![account(Sr25519Keyring::Alice)]);
+
+		// ...but the last member stays: a motion of one executes at once, and is refused.
+		let remove_last = RuntimeCall::CouncilMembership(pallet_membership::Call::remove_member {
+			who: account(Sr25519Keyring::Alice).into(),
+		});
+		propose(remove_last, 1);
+		assert_eq!(executed_result(), filtered);
+		assert_eq!(council_members(), vec![account(Sr25519Keyring::Alice)]);
+		assert_eq!(pallet_collective::Members::<Runtime, CouncilCollective>::get().len(), 1);
+	});
+}
+
+#[test]
+fn the_prime_cannot_pass_a_two_thirds_motion_alone() {
+	in_local_testnet(|| {
+		let alice = account(Sr25519Keyring::Alice);
+		let set_prime = RuntimeCall::CouncilMembership(pallet_membership::Call::set_prime {
+			who: alice.clone().into(),
+		});
+		assert_eq!(pass_unanimously(set_prime), Some(Ok(())));
+		assert_eq!(pallet_collective::Prime::<Runtime, CouncilCollective>::get(), Some(alice));
+
+		// The prime proposes a runtime upgrade, votes aye, and waits for the others to stay
+		// silent until the motion's time is up.
+		let code_hash = BlakeTwo256::hash(b"the prime's runtime");
+		let call = RuntimeCall::Upgrade(pallet_upgrade::Call::authorize_upgrade { code_hash });
+		let (hash, index) = propose(call.clone(), 2);
+		assert_ok!(Council::vote(signed(Sr25519Keyring::Alice), hash, index, true));
+		System::set_block_number(System::block_number() + CouncilMotionDuration::get());
+		close(&call, hash, index);
+
+		System::assert_has_event(
+			pallet_collective::Event::<Runtime, CouncilCollective>::Disapproved {
+				proposal_hash: hash,
+			}
+			.into(),
+		);
+		assert!(System::authorized_upgrade().is_none());
+	});
+}
+
+#[test]
+fn a_motion_holds_a_deposit_released_when_it_ends_and_burned_when_killed() {
+	use crate::configs::governance::{MotionDeposit, MotionHoldReason};
+	use frame_support::traits::fungible::InspectHold;
+	in_local_testnet(|| {
+		let alice = account(Sr25519Keyring::Alice);
+		let held = || crate::Balances::balance_on_hold(&MotionHoldReason::get(), &alice);
+		let eve = eve_applies();
+		let call =
+			RuntimeCall::Registry(pallet_registry::Call::accredit { institution: eve.clone() });
+		let (hash, index) = propose(call.clone(), 2);
+		assert_eq!(held(), MotionDeposit::get());
+
+		// While the motion is open, its deposit stays.
+		assert_noop!(
+			Council::release_proposal_cost(signed(Sr25519Keyring::Dave), hash),
+			pallet_collective::Error::<Runtime, CouncilCollective>::ProposalActive
+		);
+		assert_ok!(Council::vote(signed(Sr25519Keyring::Alice), hash, index, true));
+		assert_ok!(Council::vote(signed(Sr25519Keyring::Bob), hash, index, true));
+		close(&call, hash, index);
+		// Once it has ended, anyone may release it to the proposer.
+		assert_ok!(Council::release_proposal_cost(signed(Sr25519Keyring::Dave), hash));
+		System::assert_has_event(
+			pallet_collective::Event::<Runtime, CouncilCollective>::ProposalCostReleased {
+				proposal_hash: hash,
+				who: alice.clone(),
+			}
+			.into(),
+		);
+		assert_eq!(held(), 0);
+
+		// A spam motion the Council kills forfeits its deposit.
+		let issuance = crate::Balances::total_issuance();
+		let spam = RuntimeCall::System(frame_system::Call::remark { remark: b"spam".to_vec() });
+		let (spam_hash, _) = propose(spam, 2);
+		assert_eq!(held(), MotionDeposit::get());
+		assert_ok!(Council::kill(
+			pallet_collective::RawOrigin::<AccountId, CouncilCollective>::Members(2, 3).into(),
+			spam_hash
+		));
+		System::assert_has_event(
+			pallet_collective::Event::<Runtime, CouncilCollective>::ProposalCostBurned {
+				proposal_hash: spam_hash,
+				who: alice.clone(),
+			}
+			.into(),
+		);
+		assert_eq!(held(), 0);
+		assert_eq!(crate::Balances::total_issuance(), issuance - MotionDeposit::get());
+	});
+}
+
+#[test]
+fn a_member_who_cannot_pay_the_deposit_cannot_propose() {
+	in_local_testnet(|| {
+		let alice = account(Sr25519Keyring::Alice);
+		assert_ok!(crate::Balances::force_set_balance(
+			RuntimeOrigin::root(),
+			alice.into(),
+			crate::EXISTENTIAL_DEPOSIT
+		));
+		let call = RuntimeCall::System(frame_system::Call::remark { remark: b"m".to_vec() });
+		let length = call.encoded_size() as u32;
+		let proposals = pallet_collective::Proposals::<Runtime, CouncilCollective>::get();
+		assert!(Council::propose(signed(Sr25519Keyring::Alice), 2, Box::new(call), length).is_err());
+		assert_eq!(pallet_collective::Proposals::<Runtime, CouncilCollective>::get(), proposals);
 	});
 }

@@ -3,10 +3,12 @@
 
 use super::{apply_as_author, open_block, preset_storage, signed as signed_tx};
 use crate::{
+	configs::learning::FAILURE_PENALTY,
 	configs::learning::{HELP_ASSET_ID, MAX_FREE_CALLS},
 	AccountId, Assets, Balances, Courses, Executive, Feeless, Lifecycle, Registry, Runtime,
 	RuntimeCall, RuntimeEvent, RuntimeOrigin, System,
 };
+use frame_support::dispatch::GetDispatchInfo;
 use frame_support::{assert_noop, assert_ok, traits::fungibles::Mutate, BoundedVec};
 use pallet_courses::{
 	Assessment, AssessmentKind, AssessmentOf, CourseId, CourseInspect, GuideOf, LearnerPoints,
@@ -194,7 +196,7 @@ fn an_invited_learner_with_a_fresh_empty_account_accepts_for_free() {
 }
 
 #[test]
-fn a_learner_call_that_would_fail_is_refused_by_the_pool_and_by_the_block() {
+fn a_learner_call_that_would_fail_is_refused_by_the_pool_and_the_wallet_can_ask_why() {
 	preset_storage(DEV_RUNTIME_PRESET).execute_with(|| {
 		open_block(1_000);
 		let (institute, _) = accredited_institute();
@@ -207,10 +209,10 @@ fn a_learner_call_that_would_fail_is_refused_by_the_pool_and_by_the_block() {
 		));
 		assert_eq!(apply_as_author(signed_tx(accept(course), &pair, 0)), Ok(Ok(())));
 
-		// Accepting twice fails (AlreadyEnrolled): refused, not included, nonce unchanged.
+		// Accepting twice fails (AlreadyEnrolled): the pool refuses it, nothing changes. (Had it
+		// reached a block, it would fail there and cost its signer: the next test.)
 		let would_fail = TransactionValidityError::from(InvalidTransaction::Custom(WOULD_FAIL));
 		assert_eq!(pool_validity(accept(course), &pair, 1), Err(would_fail));
-		assert_eq!(apply_as_author(signed_tx(accept(course), &pair, 1)), Err(would_fail));
 		assert_eq!(System::account_nonce(&account), 1);
 		assert_eq!(Feeless::calls_used(&account), 1);
 
@@ -225,7 +227,7 @@ fn a_learner_call_that_would_fail_is_refused_by_the_pool_and_by_the_block() {
 }
 
 #[test]
-fn a_learner_step_that_passed_the_pool_but_fails_in_the_block_is_dropped() {
+fn a_learner_step_that_passed_the_pool_but_fails_in_the_block_costs_the_learner_its_quota() {
 	preset_storage(DEV_RUNTIME_PRESET).execute_with(|| {
 		open_block(1_000);
 		let (institute, _) = accredited_institute();
@@ -255,15 +257,27 @@ fn a_learner_step_that_passed_the_pool_but_fails_in_the_block_is_dropped() {
 		assert_eq!(pool_validity(acquire.clone(), &pair, 1), Ok(()));
 		assert_eq!(pool_validity(acquire.clone(), &pair, 2), Ok(()));
 		// ... the block applies the first, and the second fails (UnitAlreadyAcquired): it is
-		// not applicable, so the author drops it. Two tokens (one per unit), one nonce, one
-		// free call, no fee.
+		// included as a failed transaction, its full weight counted in the block, no fee, and
+		// it counts as FailurePenalty free calls. Two tokens (one per unit), no more.
 		assert_eq!(apply_as_author(signed_tx(acquire.clone(), &pair, 1)), Ok(Ok(())));
-		assert_eq!(
-			apply_as_author(signed_tx(acquire, &pair, 2)),
-			Err(InvalidTransaction::Custom(WOULD_FAIL).into())
-		);
-		assert_eq!(System::account_nonce(&account), 2);
-		assert_eq!(Feeless::calls_used(&account), 2);
+		let weight_before = System::block_weight().total();
+		let Ok(Err(DispatchError::Module(error))) =
+			apply_as_author(signed_tx(acquire.clone(), &pair, 2))
+		else {
+			panic!("included as a failed call");
+		};
+		assert_eq!(error.message, Some("UnitAlreadyAcquired"));
+		let failed_weight = System::block_weight().total() - weight_before;
+		assert!(failed_weight.all_gte(acquire.get_dispatch_info().call_weight));
+		assert!(matches!(
+			System::events().last().map(|record| &record.event),
+			Some(RuntimeEvent::System(frame_system::Event::ExtrinsicFailed {
+				dispatch_error: DispatchError::Module(failed),
+				..
+			})) if *failed == error
+		));
+		assert_eq!(System::account_nonce(&account), 3);
+		assert_eq!(Feeless::calls_used(&account), 2 + FAILURE_PENALTY);
 		assert_eq!(points_of(&account, TokenKind::Attendance), vec![3, 1]);
 		assert_eq!(fees_paid(), 0);
 	});
@@ -277,10 +291,11 @@ fn learners_without_balance_transfer_help_for_free_but_not_more_than_they_hold()
 		let (_, taker) = learner("Taker");
 		// Help is a sufficient asset: holding it makes the account exist.
 		assert_ok!(<Assets as Mutate<AccountId>>::mint_into(HELP_ASSET_ID, &giver, 10));
+		assert_ok!(<Assets as Mutate<AccountId>>::mint_into(HELP_ASSET_ID, &taker, 1));
 
 		assert_eq!(apply_as_author(signed_tx(help_transfer(&taker, 3), &pair, 0)), Ok(Ok(())));
 		assert_eq!(Assets::balance(HELP_ASSET_ID, &giver), 7);
-		assert_eq!(Assets::balance(HELP_ASSET_ID, &taker), 3);
+		assert_eq!(Assets::balance(HELP_ASSET_ID, &taker), 4);
 		assert_eq!(Balances::free_balance(&giver), 0);
 		assert_eq!(fees_paid(), 0);
 
@@ -313,6 +328,7 @@ fn free_calls_are_rate_limited_per_learner() {
 		let (pair, giver) = learner("Giver");
 		let (_, taker) = learner("Taker");
 		assert_ok!(<Assets as Mutate<AccountId>>::mint_into(HELP_ASSET_ID, &giver, 1_000));
+		assert_ok!(<Assets as Mutate<AccountId>>::mint_into(HELP_ASSET_ID, &taker, 1));
 		for nonce in 0..MAX_FREE_CALLS {
 			assert_eq!(
 				apply_as_author(signed_tx(help_transfer(&taker, 1), &pair, nonce)),
@@ -327,7 +343,95 @@ fn free_calls_are_rate_limited_per_learner() {
 			Feeless::check(&giver, &help_transfer(&taker, 1)),
 			Err(Refusal::RateLimited { .. })
 		));
-		assert_eq!(Assets::balance(HELP_ASSET_ID, &taker), u128::from(MAX_FREE_CALLS));
+		assert_eq!(Assets::balance(HELP_ASSET_ID, &taker), 1 + u128::from(MAX_FREE_CALLS));
+	});
+}
+
+#[test]
+fn a_help_transfer_that_does_nothing_or_makes_an_account_is_not_free() {
+	use pallet_transaction_payment_rpc_runtime_api::runtime_decl_for_transaction_payment_api::TransactionPaymentApiV4;
+	preset_storage(DEV_RUNTIME_PRESET).execute_with(|| {
+		open_block(1_000);
+		let (pair, spammer) = learner("Spammer");
+		let (_, classmate) = learner("Classmate");
+		let (_, nobody) = learner("Nobody");
+		assert_ok!(<Assets as Mutate<AccountId>>::mint_into(HELP_ASSET_ID, &spammer, 10));
+		assert_ok!(<Assets as Mutate<AccountId>>::mint_into(HELP_ASSET_ID, &classmate, 1));
+		// A transfer of nothing (pallet-assets returns Ok at once), to oneself, or to an
+		// account that does not exist yet (which it would create, for good) is not a free
+		// call: it pays the fee, and a learner without balance cannot.
+		for call in
+			[help_transfer(&classmate, 0), help_transfer(&spammer, 1), help_transfer(&nobody, 1)]
+		{
+			assert!(!Feeless::is_free(&spammer, &call), "{call:?}");
+			assert_eq!(Feeless::check(&spammer, &call), Err(Refusal::NotFree));
+			assert_eq!(
+				pool_validity(call.clone(), &pair, 0),
+				Err(InvalidTransaction::Payment.into())
+			);
+			// Wallets are told it has a fee.
+			let info =
+				<Runtime as TransactionPaymentApiV4<crate::Block, crate::Balance>>::query_info(
+					signed_tx(call, &pair, 0),
+					200,
+				);
+			assert!(info.partial_fee > 0);
+		}
+		assert!(!System::account_exists(&nobody));
+		assert_eq!(Feeless::calls_used(&spammer), 0);
+		// A transfer that moves Help to a classmate is free, and wallets see no fee.
+		let useful = help_transfer(&classmate, 1);
+		let info = <Runtime as TransactionPaymentApiV4<crate::Block, crate::Balance>>::query_info(
+			signed_tx(useful.clone(), &pair, 0),
+			200,
+		);
+		assert_eq!(info.partial_fee, 0);
+		assert_eq!(apply_as_author(signed_tx(useful, &pair, 0)), Ok(Ok(())));
+		assert_eq!(Assets::balance(HELP_ASSET_ID, &classmate), 2);
+	});
+}
+
+#[test]
+fn paid_transactions_outrank_learner_steps_which_outrank_help_transfers_in_the_pool() {
+	use crate::configs::learning::{HELP_TRANSFER_PRIORITY, LEARNER_STEP_PRIORITY};
+	preset_storage(DEV_RUNTIME_PRESET).execute_with(|| {
+		open_block(1_000);
+		let (institute, _) = accredited_institute();
+		let course = worked_example_course(&institute);
+		let (pair, account) = learner("Ranked");
+		let (_, classmate) = learner("RankedClassmate");
+		assert_ok!(Courses::invite(
+			signed(Sr25519Keyring::Ferdie),
+			course,
+			batch(vec![account.clone()])
+		));
+		assert_ok!(<Assets as Mutate<AccountId>>::mint_into(HELP_ASSET_ID, &account, 10));
+		assert_ok!(<Assets as Mutate<AccountId>>::mint_into(HELP_ASSET_ID, &classmate, 1));
+		let validity = |call: RuntimeCall, pair: &sr25519::Pair| {
+			Executive::validate_transaction(
+				TransactionSource::External,
+				signed_tx(call, pair, 0),
+				System::parent_hash(),
+			)
+			.expect("valid")
+		};
+		let step = validity(accept(course), &pair);
+		let help = validity(help_transfer(&classmate, 1), &pair);
+		// The heaviest paid call there is: a full batch of the Council's kind of weight is not
+		// needed, a plain transfer from Bob already shows the floor.
+		let bob = sr25519::Pair::from_string("//Bob", None).expect("Bob");
+		let paid = validity(
+			RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+				dest: sp_runtime::MultiAddress::Id(classmate.clone()),
+				value: crate::UNIT,
+			}),
+			&bob,
+		);
+		assert_eq!(step.priority, LEARNER_STEP_PRIORITY);
+		assert_eq!(help.priority, HELP_TRANSFER_PRIORITY);
+		assert!(paid.priority >= crate::configs::learning::PaidPriority::get());
+		assert!(step.longevity <= crate::configs::learning::FreeLongevity::get());
+		assert!(paid.priority > step.priority && step.priority > help.priority);
 	});
 }
 

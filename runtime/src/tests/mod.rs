@@ -237,5 +237,40 @@ fn transaction_with_a_bad_signature_or_replayed_nonce_is_rejected_and_changes_no
 	});
 }
 
+#[test]
+fn a_transaction_pays_for_the_share_of_a_block_its_length_takes() {
+	use frame_support::dispatch::DispatchClass;
+	preset_storage(DEV_RUNTIME_PRESET).execute_with(|| {
+		let normal_weight = crate::configs::RuntimeBlockWeights::get()
+			.get(DispatchClass::Normal)
+			.max_total
+			.expect("a normal limit");
+		let normal_length =
+			*crate::configs::RuntimeBlockLength::get().max.get(DispatchClass::Normal);
+		// Filling a block's length costs what filling its weight costs (within a byte's fee).
+		let by_length = crate::TransactionPayment::length_to_fee(normal_length);
+		let by_weight = crate::TransactionPayment::weight_to_fee(normal_weight);
+		assert!(by_length <= by_weight && by_weight - by_length < Balance::from(normal_length));
+
+		// The review's attack: `registry.apply` with a name of 3.7 MB failed with NameTooLong
+		// for about 0.0002 LT, and filled a block's length. Now its length alone costs more
+		// than 90 % of a full block's fee.
+		let giant = RuntimeCall::Registry(pallet_registry::Call::apply {
+			name: vec![b'x'; 3_700_000],
+			uri: vec![],
+			signing_key: None,
+		});
+		let xt = signed(giant, &Sr25519Keyring::Eve.pair(), 0);
+		let len = xt.encoded_size() as u32;
+		let fee = crate::TransactionPayment::compute_fee(
+			len,
+			&frame_support::dispatch::GetDispatchInfo::get_dispatch_info(&xt.function),
+			0,
+		);
+		assert!(fee >= by_weight / 10 * 9, "fee {fee} against a full block's {by_weight}");
+		assert!(fee > UNIT);
+	});
+}
+
 mod governance;
 mod learning;

@@ -12,7 +12,7 @@ import { Keyring } from '@polkadot/keyring';
 import { u8aToString } from '@polkadot/util';
 import { blake2AsHex, cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
 
-import { connect, councilMotion, findEvent, submitInBlock } from '../lib/chain.js';
+import { connect, councilMotion, dispatchErrorText, findEvent, submitInBlock } from '../lib/chain.js';
 import { startNode, stopNode } from '../lib/node.js';
 
 const UNIT = 10n ** 12n;
@@ -247,7 +247,7 @@ describe('the worked example with learners who hold no balance', () => {
     assert.equal(all.length, 2 * 16 + 4);
   });
 
-  test('a step sent twice lands once: the pool takes both, the block only the first', async () => {
+  test('a step sent twice lands once, and the failed second costs the learner free calls, not money', async () => {
     // A second course, so that the worked example's totals above stay as they are.
     const created = await submitInBlock(api, api.tx.courses.createCourse(
       institution.address, 'Graphs', '11.0701', UNITS, GUIDE, false,
@@ -261,6 +261,8 @@ describe('the worked example with learners who hold no balance', () => {
 
     // The wallet signs the same step twice, with consecutive nonces, and sends both at once:
     // each is valid against the state the pool sees, so the pool takes both.
+    const remaining = async () => (await api.call.feelessApi.remaining(learners.ana.address)).toNumber();
+    const freeBefore = await remaining();
     const nonce = (await api.rpc.system.accountNextIndex(learners.ana.address)).toNumber();
     const acquire = api.tx.lifecycle.acquire(graphs, 0, [0, 1]);
     const first = await api.tx(acquire.method).signAsync(learners.ana, { nonce });
@@ -269,19 +271,33 @@ describe('the worked example with learners who hold no balance', () => {
       let unsubscribe = () => {};
       const timer = setTimeout(() => { unsubscribe(); fail(new Error('no outcome in 60 s')); }, 60_000);
       const settle = (what) => { clearTimeout(timer); unsubscribe(); ok(what); };
-      api.rpc.author.submitAndWatchExtrinsic(tx, (status) => {
-        if (status.isInBlock || status.isInvalid || status.isDropped || status.isUsurped) settle(status.type);
-      }).then((unsub) => { unsubscribe = unsub; }, (error) => settle(`rejected: ${error.message}`));
+      tx.send(({ status, dispatchError }) => {
+        if (status.isInBlock) {
+          settle({ status: 'InBlock', error: dispatchError ? dispatchErrorText(api, dispatchError) : null });
+        } else if (status.isInvalid || status.isDropped || status.isUsurped) {
+          settle({ status: status.type });
+        }
+      }).then((unsub) => { unsubscribe = unsub; }, (error) => settle({ status: `rejected: ${error.message}` }));
     });
     const [once, twice] = await Promise.all([outcome(first), outcome(second)]);
 
-    // The first lands; the second, which fails once the first has run, never does.
-    assert.equal(once, 'InBlock');
-    assert.notEqual(twice, 'InBlock', 'a failing free call was included');
+    // The first lands. The second fails once the first has run: if the pool saw that in time
+    // it refused it; if both went into one block, the second is included as a failed call that
+    // minted nothing, paid nothing, and cost the learner FailurePenalty (10) free calls.
+    assert.deepEqual(once, { status: 'InBlock', error: null });
     const fromGraphs = (await tokensOf(learners.ana)).filter((t) => t.course.toNumber() === graphs);
     assert.deepEqual(fromGraphs.map((t) => [t.kind.type, t.points.toNumber()]), [['Attendance', 3], ['Attendance', 2]]);
-    assert.equal((await api.rpc.system.accountNextIndex(learners.ana.address)).toNumber(), nonce + 1);
     assert.equal(await free(learners.ana), 0n, 'and it cost nothing');
+    const next = (await api.rpc.system.accountNextIndex(learners.ana.address)).toNumber();
+    if (twice.status === 'InBlock') {
+      assert.equal(twice.error, 'lifecycle.UnitAlreadyAcquired');
+      assert.equal(next, nonce + 2);
+      assert.equal(await remaining(), freeBefore - 1 - 10);
+    } else {
+      assert.notEqual(twice.status, 'InBlock');
+      assert.equal(next, nonce + 1);
+      assert.equal(await remaining(), freeBefore - 1);
+    }
   });
 
   /** The five steps of one assessment for both learners, driven by what the wallets see. */

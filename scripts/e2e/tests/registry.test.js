@@ -56,10 +56,10 @@ describe('the registry of trust on a dev chain', () => {
     assert.equal((await api.call.registryApi.isAccredited(institution.address)).isTrue, false);
   });
 
-  test('a second application from the same account is rejected with AlreadyExists', async () => {
+  test('a second application from the same account is rejected with AlreadyRegistered', async () => {
     await assert.rejects(
       submitInBlock(api, api.tx.registry.apply('Again', 'https://again.example', null), institution),
-      /registry\.AlreadyExists/,
+      /registry\.AlreadyRegistered/,
     );
   });
 
@@ -97,7 +97,7 @@ describe('the registry of trust on a dev chain', () => {
     const stranger = new Keyring({ type: 'sr25519' }).addFromMnemonic(mnemonicGenerate());
     await assert.rejects(
       submitInBlock(api, api.tx.registry.addInstructor(stranger.address), alice),
-      /registry\.NotFound/,
+      /registry\.UnknownInstitution/,
     );
     const events = await councilMotion(api, api.tx.registry.accredit(stranger.address), {
       proposer: alice, threshold: 1,
@@ -105,7 +105,7 @@ describe('the registry of trust on a dev chain', () => {
     const executed = findEvent(events, api.events.council.Executed);
     assert.ok(executed.data.result.isErr);
     const error = api.registry.findMetaError(executed.data.result.asErr.asModule);
-    assert.equal(`${error.section}.${error.name}`, 'registry.NotFound');
+    assert.equal(`${error.section}.${error.name}`, 'registry.UnknownInstitution');
     assert.ok((await api.call.registryApi.institution(stranger.address)).isNone);
   });
 });

@@ -29,7 +29,7 @@ fn assess_opens_the_assessment_of_each_unit_for_each_learner() {
 		let result = assess(CO, 0, &[SORTING], &[ALICE, BOB]);
 		assert_eq!(
 			result.map(|info| info.actual_weight),
-			Ok(Some(crate::pallet::assess_weight::<Test>(2, 1)))
+			Ok(Some(crate::assess_weight::<Test>(2, 1)))
 		);
 		System::assert_last_event(
 			Event::Assessed {

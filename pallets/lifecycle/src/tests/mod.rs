@@ -5,9 +5,10 @@
 //! depend on the steps before it.
 
 use crate::{
+	award_weight, convey_weight,
 	functions::short,
 	mock::*,
-	pallet::{award_weight, convey_weight, Corrections, Error, Event, Records},
+	pallet::{Corrections, Error, Event, Records},
 	types::*,
 	weights::WeightInfo,
 };
