@@ -36,9 +36,9 @@ fn fund<T: Config>(who: T::AccountId) -> T::AccountId {
 	who
 }
 
-/// `len` bytes.
-fn bytes(len: u32) -> Vec<u8> {
-	vec![b'x'; len as usize]
+/// `len` bytes, as a call's bounded argument.
+fn bytes<S: Get<u32>>(len: u32) -> BoundedVec<u8, S> {
+	BoundedVec::truncate_from(vec![b'x'; len as usize])
 }
 
 /// A fresh applicant, with the longest name and URI.

@@ -26,13 +26,11 @@ impl<T: Config> Pallet<T> {
 	/// See [`Pallet::apply`].
 	pub(crate) fn do_apply(
 		who: T::AccountId,
-		name: Vec<u8>,
-		uri: Vec<u8>,
+		name: NameOf<T>,
+		uri: UriOf<T>,
 		signing_key: Option<SigningKey>,
 	) -> DispatchResult {
 		ensure!(!name.is_empty(), Error::<T>::EmptyName);
-		let name = bounded(name, Error::<T>::NameTooLong)?;
-		let uri = bounded(uri, Error::<T>::UriTooLong)?;
 		ensure!(!Institutions::<T>::contains_key(&who), Error::<T>::AlreadyRegistered);
 
 		let deposit = T::ApplicationDeposit::get();
@@ -89,8 +87,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// See [`Pallet::suspend`].
-	pub(crate) fn do_suspend(institution: T::AccountId, reason: Vec<u8>) -> DispatchResult {
-		let reason = bounded_reason::<T>(reason)?;
+	pub(crate) fn do_suspend(institution: T::AccountId, reason: ReasonOf<T>) -> DispatchResult {
+		ensure!(!reason.is_empty(), Error::<T>::EmptyReason);
 		Institutions::<T>::try_mutate(&institution, |maybe_record| -> DispatchResult {
 			let record = maybe_record.as_mut().ok_or(Error::<T>::UnknownInstitution)?;
 			ensure_status(record, InstitutionStatus::Accredited, Error::<T>::NotAccredited)?;
@@ -124,9 +122,9 @@ impl<T: Config> Pallet<T> {
 	/// See [`Pallet::revoke`]. Returns how many instructors were removed.
 	pub(crate) fn do_revoke(
 		institution: T::AccountId,
-		reason: Vec<u8>,
+		reason: ReasonOf<T>,
 	) -> Result<u32, DispatchError> {
-		let reason = bounded_reason::<T>(reason)?;
+		ensure!(!reason.is_empty(), Error::<T>::EmptyReason);
 		Institutions::<T>::try_mutate(&institution, |maybe_record| -> DispatchResult {
 			let record = maybe_record.as_mut().ok_or(Error::<T>::UnknownInstitution)?;
 			match record.status {
@@ -354,7 +352,7 @@ impl<T: Config> Pallet<T> {
 		instructor: &T::AccountId,
 	) -> DispatchResult {
 		if !Institutions::<T>::contains_key(institution) {
-			let name = bounded(b"benchmark".to_vec(), Error::<T>::NameTooLong)?;
+			let name = NameOf::<T>::truncate_from(b"benchmark".to_vec());
 			Institutions::<T>::insert(
 				institution,
 				Institution::applied(name, Default::default(), None, Zero::zero()),
@@ -478,10 +476,4 @@ fn ensure_status<T: Config>(
 	ensure!(record.status != InstitutionStatus::Revoked, Error::<T>::AlreadyRevoked);
 	ensure!(record.status == expected, error);
 	Ok(())
-}
-
-/// Converts a reason given by the caller: non-empty, at most `MaxReasonLen` bytes.
-fn bounded_reason<T: Config>(reason: Vec<u8>) -> Result<ReasonOf<T>, DispatchError> {
-	ensure!(!reason.is_empty(), Error::<T>::EmptyReason);
-	Ok(bounded(reason, Error::<T>::ReasonTooLong)?)
 }

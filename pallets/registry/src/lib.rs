@@ -100,7 +100,6 @@ pub mod weights;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use alloc::vec::Vec;
 	use frame_support::{pallet_prelude::*, traits::fungible};
 	use frame_system::pallet_prelude::*;
 
@@ -237,14 +236,8 @@ pub mod pallet {
 		InstructorAlreadyAdded,
 		/// The name is empty.
 		EmptyName,
-		/// The name is longer than `MaxNameLen`.
-		NameTooLong,
-		/// The URI is longer than `MaxUriLen`.
-		UriTooLong,
 		/// The reason is empty: a suspension or revocation always says why.
 		EmptyReason,
-		/// The reason is longer than `MaxReasonLen`.
-		ReasonTooLong,
 		/// The applicant cannot pay the application deposit (and keep its account alive).
 		InsufficientBalance,
 		/// The institution is not `Applied`.
@@ -283,7 +276,8 @@ pub mod pallet {
 		/// Apply to become an institution.
 		///
 		/// - Origin: any signed account that is not in the registry yet.
-		/// - `name`: non-empty, at most `MaxNameLen` bytes; `uri`: at most `MaxUriLen` bytes;
+		/// - `name`: non-empty, at most `MaxNameLen` bytes; `uri`: at most `MaxUriLen` bytes (a
+		///   longer one does not decode: the pool refuses the transaction before anything runs);
 		///   `signing_key`: the ed25519 public key the institution will sign exported credentials
 		///   with.
 		/// - Holds `ApplicationDeposit` from the caller until the application is decided or
@@ -294,8 +288,8 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::apply())]
 		pub fn apply(
 			origin: OriginFor<T>,
-			name: Vec<u8>,
-			uri: Vec<u8>,
+			name: NameOf<T>,
+			uri: UriOf<T>,
 			signing_key: Option<SigningKey>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
@@ -348,7 +342,7 @@ pub mod pallet {
 		/// Suspend an accredited institution.
 		///
 		/// - Origin: `SuspendOrigin`; the institution must be `Accredited`.
-		/// - `reason`: non-empty, at most `MaxReasonLen` bytes.
+		/// - `reason`: non-empty, at most `MaxReasonLen` bytes (a longer one does not decode).
 		/// - Closes the open period at the current block. Instructors stay registered, but the
 		///   institution cannot add or remove any until it is reinstated.
 		/// - Emits `InstitutionSuspended`.
@@ -358,7 +352,7 @@ pub mod pallet {
 		pub fn suspend(
 			origin: OriginFor<T>,
 			institution: T::AccountId,
-			reason: Vec<u8>,
+			reason: ReasonOf<T>,
 		) -> DispatchResult {
 			T::SuspendOrigin::ensure_origin(origin)?;
 			Self::do_suspend(institution, reason)
@@ -381,7 +375,7 @@ pub mod pallet {
 		/// Revoke an accredited or suspended institution for good.
 		///
 		/// - Origin: `RevokeOrigin`; the institution must be `Accredited` or `Suspended`.
-		/// - `reason`: non-empty, at most `MaxReasonLen` bytes.
+		/// - `reason`: non-empty, at most `MaxReasonLen` bytes (a longer one does not decode).
 		/// - Closes the open period (if any) at the current block and removes every instructor
 		///   of the institution. The record stays, as `Revoked`, with its reason and history.
 		/// - Emits `InstructorRemoved` for each instructor, then `InstitutionRevoked`.
@@ -392,7 +386,7 @@ pub mod pallet {
 		pub fn revoke(
 			origin: OriginFor<T>,
 			institution: T::AccountId,
-			reason: Vec<u8>,
+			reason: ReasonOf<T>,
 		) -> DispatchResultWithPostInfo {
 			T::RevokeOrigin::ensure_origin(origin)?;
 			let removed = Self::do_revoke(institution, reason)?;

@@ -4,9 +4,8 @@ use crate::Config;
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
-	pallet_prelude::BoundedVec,
-	traits::{fungible, Get},
-	CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+	pallet_prelude::BoundedVec, traits::fungible, CloneNoBound, DebugNoBound, EqNoBound,
+	PartialEqNoBound,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
@@ -171,9 +170,4 @@ impl<T: Config> Institution<T> {
 			history: history.into_inner(),
 		}
 	}
-}
-
-/// Converts a caller's bytes into a bounded value, or fails with `error` if they are too long.
-pub(crate) fn bounded<S: Get<u32>, E>(bytes: Vec<u8>, error: E) -> Result<BoundedVec<u8, S>, E> {
-	BoundedVec::try_from(bytes).map_err(|_| error)
 }

@@ -58,8 +58,8 @@ fn executed_result() -> Option<Result<(), DispatchError>> {
 fn eve_applies() -> AccountId {
 	assert_ok!(Registry::apply(
 		signed(Sr25519Keyring::Eve),
-		b"Open Learning Institute".to_vec(),
-		b"https://open-learning.example".to_vec(),
+		frame_support::BoundedVec::truncate_from(b"Open Learning Institute".to_vec()),
+		frame_support::BoundedVec::truncate_from(b"https://open-learning.example".to_vec()),
 		None,
 	));
 	account(Sr25519Keyring::Eve)

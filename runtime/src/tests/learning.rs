@@ -48,8 +48,8 @@ pub(crate) fn accredited_institute() -> (AccountId, AccountId) {
 	let ferdie = Sr25519Keyring::Ferdie.to_account_id();
 	assert_ok!(Registry::apply(
 		signed(Sr25519Keyring::Eve),
-		b"Open Learning Institute".to_vec(),
-		b"https://open-learning.example".to_vec(),
+		BoundedVec::truncate_from(b"Open Learning Institute".to_vec()),
+		BoundedVec::truncate_from(b"https://open-learning.example".to_vec()),
 		None,
 	));
 	assert_ok!(Registry::accredit(council(), eve.clone()));

@@ -7,7 +7,7 @@ use crate::{
 	RuntimeGenesisConfig, SignedPayload, System, TxExtension, UncheckedExtrinsic, SLOT_DURATION,
 	UNIT,
 };
-use codec::Encode;
+use codec::{Decode, Encode};
 use frame_support::genesis_builder_helper::build_state;
 use serde_json::Value;
 use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
@@ -252,14 +252,11 @@ fn a_transaction_pays_for_the_share_of_a_block_its_length_takes() {
 		let by_weight = crate::TransactionPayment::weight_to_fee(normal_weight);
 		assert!(by_length <= by_weight && by_weight - by_length < Balance::from(normal_length));
 
-		// The review's attack: `registry.apply` with a name of 3.7 MB failed with NameTooLong
-		// for about 0.0002 LT, and filled a block's length. Now its length alone costs more
-		// than 90 % of a full block's fee.
-		let giant = RuntimeCall::Registry(pallet_registry::Call::apply {
-			name: vec![b'x'; 3_700_000],
-			uri: vec![],
-			signing_key: None,
-		});
+		// A call that carries 3.7 MB (a remark: `registry.apply` with a name that long, the
+		// review's attack, no longer decodes, see the next test) pays for the block's length it
+		// takes: more than 90 % of a full block's fee, where it used to pay about 0.0002 LT.
+		let giant =
+			RuntimeCall::System(frame_system::Call::remark { remark: vec![b'x'; 3_700_000] });
 		let xt = signed(giant, &Sr25519Keyring::Eve.pair(), 0);
 		let len = xt.encoded_size() as u32;
 		let fee = crate::TransactionPayment::compute_fee(
@@ -269,6 +266,30 @@ fn a_transaction_pays_for_the_share_of_a_block_its_length_takes() {
 		);
 		assert!(fee >= by_weight / 10 * 9, "fee {fee} against a full block's {by_weight}");
 		assert!(fee > UNIT);
+	});
+}
+
+#[test]
+fn an_over_long_registry_input_does_not_decode_and_the_pool_refuses_it() {
+	preset_storage(DEV_RUNTIME_PRESET).execute_with(|| {
+		open_block(1_000);
+		// `registry.apply` as a client would encode it with a name of 3.7 MB: the call's
+		// arguments are bounded, so the transaction does not decode, and the pool refuses its
+		// bytes before any signature check or dispatch.
+		let registry = <crate::Registry as frame_support::traits::PalletInfoAccess>::index() as u8;
+		let name = vec![b'x'; 3_700_000];
+		let call = (registry, 0u8, name, Vec::<u8>::new(), None::<[u8; 32]>).encode();
+		assert!(RuntimeCall::decode(&mut &call[..]).is_err());
+		// Within the bounds the same encoding decodes.
+		let max_name =
+			<<Runtime as pallet_registry::Config>::MaxNameLen as frame_support::traits::Get<u32>>::get()
+				as usize;
+		let fits =
+			(registry, 0u8, vec![b'x'; max_name], Vec::<u8>::new(), None::<[u8; 32]>).encode();
+		assert!(matches!(
+			RuntimeCall::decode(&mut &fits[..]),
+			Ok(RuntimeCall::Registry(pallet_registry::Call::apply { .. }))
+		));
 	});
 }
 

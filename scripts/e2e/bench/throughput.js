@@ -51,8 +51,16 @@ export async function measureThroughput(api, { learners, units, transfers, log =
   const blockTime = api.consts.aura.slotDuration.toNumber();
   const maxNormal = api.consts.system.blockWeights.perClass.normal.maxTotal.unwrap().refTime.toBigInt();
 
+  // `//BenchLearner/i`: the seed's hard derivation once, then a soft one per learner (each
+  // `addFromUri` would redo the mnemonic's key stretching), yielding now and then so that the
+  // connection keeps answering the node's pings.
   log(`deriving ${learners} learner keys`);
-  const pupils = Array.from({ length: learners }, (_, i) => keyring.addFromUri(`//BenchLearner/${i}`));
+  const base = keyring.addFromUri('//BenchLearner');
+  const pupils = [];
+  for (let i = 0; i < learners; i += 1) {
+    pupils.push(base.derive(`/${i}`));
+    if (i % 500 === 499) await new Promise((ok) => setImmediate(ok));
+  }
   const nonces = new Map();
   const nextNonce = async (pair) => {
     if (!nonces.has(pair.address)) {

@@ -9,7 +9,7 @@ import { Keyring } from '@polkadot/keyring';
 import { u8aToString } from '@polkadot/util';
 import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
 
-import { connect, councilMotion, findEvent, submitFinalized, submitInBlock } from '../lib/chain.js';
+import { bestAtLeast, connect, councilMotion, findEvent, submitFinalized, submitInBlock } from '../lib/chain.js';
 import { startNode, stopNode } from '../lib/node.js';
 
 const UNIT = 10n ** 12n;
@@ -61,6 +61,22 @@ describe('the registry of trust on a dev chain', () => {
       submitInBlock(api, api.tx.registry.apply('Again', 'https://again.example', null), institution),
       /registry\.AlreadyRegistered/,
     );
+  });
+
+  test('an application with an over-long name is refused by the pool, for nothing, and blocks go on', async () => {
+    const before = (await api.query.system.account(alice.address)).data.free.toBigInt();
+    const nonce = (await api.rpc.system.accountNextIndex(alice.address)).toNumber();
+    for (const length of [129, 1_000_000]) {
+      // The client encodes any length (the metadata says Bytes); the node cannot decode a name
+      // over MaxNameLen (128), so the pool refuses the transaction before any check or dispatch.
+      const tx = await api.tx.registry.apply('x'.repeat(length), 'https://long.example', null).signAsync(alice, { nonce });
+      await assert.rejects(api.rpc.author.submitExtrinsic(tx), /1001|1002|decode|format/i, `a name of ${length} bytes`);
+    }
+    assert.equal((await api.query.system.account(alice.address)).data.free.toBigInt(), before);
+    assert.equal((await api.rpc.system.accountNextIndex(alice.address)).toNumber(), nonce);
+    assert.ok((await api.call.registryApi.institution(alice.address)).isNone);
+    const head = (await api.rpc.chain.getHeader()).number.toNumber();
+    await bestAtLeast(api, head + 1);
   });
 
   test('a Council motion accredits it; the deposit comes back and the period opens', async () => {
