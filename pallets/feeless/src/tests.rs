@@ -68,6 +68,14 @@ fn apply_in_block(who: u64, call: RuntimeCall) -> Applied {
 
 /// Only validates, as the transaction pool does.
 fn pool_validate(who: u64, call: RuntimeCall) -> Result<(), TransactionValidityError> {
+	pool_validity(who, call).map(|_| ())
+}
+
+/// What the pool learns of `call` signed by `who`: its priority, longevity, tags.
+fn pool_validity(
+	who: u64,
+	call: RuntimeCall,
+) -> Result<sp_runtime::transaction_validity::ValidTransaction, TransactionValidityError> {
 	let info = info_of(&call);
 	ext(0)
 		.validate_only(
@@ -78,7 +86,7 @@ fn pool_validate(who: u64, call: RuntimeCall) -> Result<(), TransactionValidityE
 			TransactionSource::External,
 			0,
 		)
-		.map(|_| ())
+		.map(|(valid, ..)| valid)
 }
 
 fn cancelled_error() -> DispatchError {
@@ -279,20 +287,7 @@ fn a_call_free_for_others_is_paid_by_a_signer_it_is_not_free_for() {
 #[test]
 fn free_calls_rank_below_every_paid_transaction_and_expire_soon() {
 	new_test_ext(|| {
-		let validity = |who: u64, call: RuntimeCall| {
-			let info = info_of(&call);
-			ext(0)
-				.validate_only(
-					RuntimeOrigin::signed(who),
-					&call,
-					&info,
-					100,
-					TransactionSource::External,
-					0,
-				)
-				.expect("valid")
-				.0
-		};
+		let validity = |who: u64, call: RuntimeCall| pool_validity(who, call).expect("valid");
 		let attend = validity(LEARNER, attend(false));
 		let once = validity(LEARNER, attend_once());
 		let paid = validity(RICH, note());

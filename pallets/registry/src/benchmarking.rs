@@ -17,6 +17,7 @@ use frame_support::traits::{
 	fungible::{Inspect, InspectHold, Mutate},
 	EnsureOrigin, Get,
 };
+use frame_support::BoundedVec;
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_runtime::traits::{Saturating, Zero};
 
