@@ -297,11 +297,6 @@ impl<T: Config> Pallet<T> {
 			.collect()
 	}
 
-	/// Where `learner` stands in `course`, if invited or enrolled.
-	pub fn enrollment(course: CourseId, learner: &T::AccountId) -> Option<EnrollmentStatus> {
-		Enrollments::<T>::get(learner, course)
-	}
-
 	/// The courses `learner` is invited to or enrolled in, with each course's institution and
 	/// title, from after `cursor`, at most `limit` (see [`Page`]).
 	pub fn enrollments_of(

@@ -5,15 +5,12 @@
 use crate::{Config, Pallet, Refusal, RATE_LIMITED, WOULD_FAIL};
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::{fmt, marker::PhantomData};
-use frame_support::{
-	dispatch::{DispatchInfo, PostDispatchInfo},
-	traits::Get,
-};
+use frame_support::traits::Get;
 use scale_info::TypeInfo;
 use sp_runtime::{
 	traits::{
-		AsSystemOriginSigner, DispatchInfoOf, DispatchOriginOf, Dispatchable, Implication,
-		PostDispatchInfoOf, TransactionExtension, ValidateResult,
+		AsSystemOriginSigner, DispatchInfoOf, DispatchOriginOf, Implication, PostDispatchInfoOf,
+		TransactionExtension, ValidateResult,
 	},
 	transaction_validity::{
 		InvalidTransaction, TransactionPriority, TransactionSource, TransactionValidity,
@@ -54,8 +51,9 @@ pub enum Val<AccountId, V> {
 
 /// What [`FreeOrPaid::prepare`] hands to `post_dispatch`.
 pub enum Pre<AccountId, P> {
-	/// A free call of this signer: nothing to pay.
-	Free(AccountId),
+	/// A free call of this signer: nothing to pay; `unused` is what this extension's weight
+	/// (the heavier of the free and the paid path) holds beyond the free path's.
+	Free { who: AccountId, unused: Weight },
 	/// A paid transaction, with what `S` prepared.
 	Paid(P),
 }
@@ -92,7 +90,6 @@ where
 	T: Config + Send + Sync,
 	S: TransactionExtension<T::RuntimeCall>,
 	T::RuntimeOrigin: AsSystemOriginSigner<T::AccountId> + Clone,
-	T::RuntimeCall: Dispatchable<Info = DispatchInfo, PostInfo = PostDispatchInfo>,
 {
 	const IDENTIFIER: &'static str = S::IDENTIFIER;
 	type Implicit = S::Implicit;
@@ -169,7 +166,10 @@ where
 		match val {
 			Val::Free(who) => {
 				Pallet::<T>::note_free_call(&who);
-				Ok(Pre::Free(who))
+				// This extension's own weight only: `info.extension_weight` is the whole
+				// pipeline's.
+				let unused = self.weight(call).saturating_sub(Pallet::<T>::free_call_weight());
+				Ok(Pre::Free { who, unused })
 			},
 			Val::Paid(val) => self.0.prepare(val, origin, call, info, len).map(Pre::Paid),
 		}
@@ -183,7 +183,7 @@ where
 		result: &DispatchResult,
 	) -> Result<Weight, TransactionValidityError> {
 		match pre {
-			Pre::Free(who) => {
+			Pre::Free { who, unused } => {
 				// A failed free call is included as failed, its weight counted, and charged
 				// against its signer's limit (see the crate docs).
 				if result.is_err() {
@@ -191,7 +191,7 @@ where
 				}
 				// Weighed as the heavier of free and paid: refund what the free path did not
 				// use.
-				Ok(info.extension_weight.saturating_sub(Pallet::<T>::free_call_weight()))
+				Ok(unused)
 			},
 			Pre::Paid(pre) => S::post_dispatch_details(pre, info, post_info, len, result),
 		}

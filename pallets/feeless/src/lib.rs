@@ -261,9 +261,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The extension's own weight of a free call in a block: the rate limit reads and
-	/// writes `Usage` and reads the block number (no dry run in a block).
+	/// writes `Usage` and reads the block number, and [`Config::FreeCalls`] may read one more
+	/// item to decide (the Learning Tokens runtime: a Help transfer's target account). No dry
+	/// run in a block.
 	pub fn free_call_weight() -> Weight {
-		T::DbWeight::get().reads_writes(2, 1)
+		T::DbWeight::get().reads_writes(3, 1)
 	}
 
 	/// The index of the current period.

@@ -75,6 +75,18 @@ fn the_worked_example_guide_totals_100_learner_points() {
 }
 
 #[test]
+fn create_course_when_every_course_id_is_taken_is_rejected() {
+	ExtBuilder::default().build_and_execute(|| {
+		NextCourseId::<Test>::put(CourseId::MAX);
+		assert_noop!(
+			create_with(b"11.0701", units(), worked_example_guide()),
+			Error::<Test>::NoCourseIdLeft
+		);
+		assert!(!crate::pallet::Courses::<Test>::contains_key(CourseId::MAX));
+	});
+}
+
+#[test]
 fn course_ids_are_sequential() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_eq!(create(false), 0);
