@@ -145,7 +145,9 @@ pub type TxExtension = (
 	frame_system::CheckTxVersion<Runtime>,
 	frame_system::CheckGenesis<Runtime>,
 	frame_system::CheckEra<Runtime>,
-	frame_system::CheckNonce<Runtime>,
+	// The nonce check, refusing in the pool a free call too far ahead of its signer's nonce
+	// (`MaxQueuedFree`). Clients see `CheckNonce`: it has that identifier and encoding.
+	pallet_feeless::FreeQueueLimit<Runtime>,
 	frame_system::CheckWeight<Runtime>,
 	// Charges the fee, except for a learner's valid calls (`configs::learning::LearnerCalls`).
 	// Clients see `ChargeTransactionPayment`: it has that identifier and encoding.

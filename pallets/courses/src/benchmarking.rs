@@ -16,11 +16,22 @@ use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::{
 	pallet_prelude::{BoundedVec, ConstU32},
-	traits::Get,
+	traits::{
+		fungible::{Inspect, Mutate},
+		Get,
+	},
 };
 use frame_system::RawOrigin;
+use sp_runtime::traits::Saturating;
 
 const SEED: u32 = 0;
+
+/// Gives `who` what inviting `accounts` new learner accounts costs, and its own account's
+/// minimum balance.
+fn fund<T: Config>(who: &T::AccountId, accounts: u32) {
+	let fee = T::NewAccountFee::get().saturating_mul(accounts.into());
+	T::Currency::set_balance(who, fee.saturating_add(T::Currency::minimum_balance()));
+}
 
 /// `len` bytes, bounded.
 fn bytes<S: Get<u32>>(len: u32) -> BoundedVec<u8, S> {
@@ -190,13 +201,16 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// `l` new learners, invited by the last co-instructor of a full list.
+	/// `l` new learners whose accounts do not exist yet (each is paid for), invited by the
+	/// last co-instructor of a full list.
 	#[benchmark]
 	fn invite(l: Linear<1, { T::MaxBatch::get() }>) -> Result<(), BenchmarkError> {
 		let (course, _, caller) = course_with_co_instructors::<T>(T::MaxCoInstructors::get())?;
+		fund::<T>(&caller, l);
 		let learners: Vec<T::AccountId> =
 			(0..l).map(|index| account("learner", index, SEED)).collect();
 		let learners: BoundedVec<_, T::MaxBatch> = BoundedVec::truncate_from(learners);
+		let fee = T::NewAccountFee::get().saturating_mul(l.into());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), course, learners.clone());
@@ -204,7 +218,13 @@ mod benchmarks {
 		for learner in &learners {
 			assert_eq!(Enrollments::<T>::get(learner, course), Some(EnrollmentStatus::Invited));
 		}
-		assert_last_event::<T>(Event::LearnersInvited { course, instructor: caller, learners });
+		assert_last_event::<T>(Event::LearnersInvited {
+			course,
+			instructor: caller,
+			learners,
+			new_accounts: l,
+			fee,
+		});
 		Ok(())
 	}
 
@@ -212,6 +232,7 @@ mod benchmarks {
 	fn accept_invitation() -> Result<(), BenchmarkError> {
 		let (course, lead, _) = course_with_co_instructors::<T>(0)?;
 		let learner: T::AccountId = whitelisted_caller();
+		fund::<T>(&lead, 1);
 		Pallet::<T>::do_invite(lead, course, BoundedVec::truncate_from(vec![learner.clone()]))
 			.map_err(|e| e.error)?;
 
@@ -228,6 +249,7 @@ mod benchmarks {
 	fn join() -> Result<(), BenchmarkError> {
 		let (course, lead, _) = course_with_co_instructors::<T>(0)?;
 		let learner: T::AccountId = whitelisted_caller();
+		fund::<T>(&lead, 1);
 		Pallet::<T>::do_invite(lead, course, BoundedVec::truncate_from(vec![learner.clone()]))
 			.map_err(|e| e.error)?;
 

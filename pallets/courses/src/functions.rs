@@ -15,11 +15,18 @@ use frame_support::{
 	dispatch::{DispatchErrorWithPostInfo, DispatchResultWithPostInfo, PostDispatchInfo},
 	ensure,
 	pallet_prelude::{ConstU32, DispatchError, DispatchResult},
-	traits::Get,
+	traits::{
+		fungible::Mutate,
+		tokens::{Fortitude, Precision, Preservation},
+		Get,
+	},
 	BoundedVec,
 };
 use pallet_registry::TrustRegistry;
-use sp_runtime::SaturatedConversion;
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	SaturatedConversion,
+};
 
 impl<T: Config> Pallet<T> {
 	/// See [`Pallet::create_course`]. Returns the new course's id.
@@ -205,6 +212,7 @@ impl<T: Config> Pallet<T> {
 		// Validate the whole batch before writing anything, so that the error names the first
 		// offending learner and the call changes nothing.
 		let mut seen = BTreeSet::new();
+		let mut new_accounts: u32 = 0;
 		for (index, learner) in learners.iter().enumerate() {
 			let at = position(index);
 			if !seen.insert(learner) {
@@ -216,6 +224,25 @@ impl<T: Config> Pallet<T> {
 			if Enrollments::<T>::contains_key(learner, course) {
 				return Err(failed_at(index, Error::<T>::AlreadyInvited { index: at }));
 			}
+			if !frame_system::Pallet::<T>::account_exists(learner) {
+				new_accounts = new_accounts.saturating_add(1);
+			}
+		}
+		// The instructor pays for the accounts the batch creates (see the crate docs). A
+		// saturated fee is more than any account holds, so it fails like any unaffordable one.
+		let fee = T::NewAccountFee::get().saturating_mul(new_accounts.into());
+		if !fee.is_zero() {
+			T::Currency::burn_from(
+				&who,
+				fee,
+				Preservation::Preserve,
+				Precision::Exact,
+				Fortitude::Polite,
+			)
+			.map_err(|_| {
+				// Every learner was checked: the whole batch's weight.
+				failed_at(learners.len().saturating_sub(1), Error::<T>::CannotPayNewAccounts)
+			})?;
 		}
 		for learner in &learners {
 			Enrollments::<T>::insert(learner, course, EnrollmentStatus::Invited);
@@ -225,7 +252,13 @@ impl<T: Config> Pallet<T> {
 		}
 
 		let count: u32 = learners.len().saturated_into();
-		Self::deposit_event(Event::LearnersInvited { course, instructor: who, learners });
+		Self::deposit_event(Event::LearnersInvited {
+			course,
+			instructor: who,
+			learners,
+			new_accounts,
+			fee,
+		});
 		Ok(Some(T::WeightInfo::invite(count)).into())
 	}
 

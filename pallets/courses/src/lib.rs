@@ -29,6 +29,19 @@
 //! exists, has a nonce and can sign its acceptance. The fee of a learner's call is the runtime's
 //! business; the Learning Tokens runtime makes these calls free (`pallet-feeless`).
 //!
+//! ## Who pays for new accounts
+//!
+//! An account that exists costs every node its storage for good, and an account that exists
+//! can sign free calls. Only an invitation brings a learner account into existence here (`join`
+//! and `accept_invitation` need a signer whose account exists already), so the inviting
+//! instructor pays for it: [`invite`](Pallet::invite) burns
+//! [`NewAccountFee`](Config::NewAccountFee) from the caller for each learner of the batch whose
+//! account did not exist before, and the call fails with nothing invited if the caller cannot
+//! pay it and keep its own account. The Learning Tokens runtime sets the fee to its existential
+//! deposit: what anyone pays to make an account exist by a transfer. Inviting a learner who has
+//! an account already (a balance, Help, or another course's invitation) costs only the call's
+//! fee.
+//!
 //! ## Terms
 //!
 //! - **Course**: a record in [`Courses`], keyed by a sequential [`CourseId`] from
@@ -137,7 +150,7 @@ pub mod weights;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use frame_support::pallet_prelude::*;
+	use frame_support::{pallet_prelude::*, traits::fungible};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::SaturatedConversion;
 
@@ -198,6 +211,14 @@ pub mod pallet {
 		/// The most learners one `invite` call may invite; at most 65 536.
 		#[pallet::constant]
 		type MaxBatch: Get<u32>;
+
+		/// The currency an instructor pays with for the learner accounts `invite` creates.
+		type Currency: fungible::Mutate<Self::AccountId>;
+
+		/// What `invite` burns from the inviting instructor for each learner account that did
+		/// not exist before (see the crate docs, "Who pays for new accounts").
+		#[pallet::constant]
+		type NewAccountFee: Get<BalanceOf<Self>>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -280,11 +301,14 @@ pub mod pallet {
 		CoInstructorRemoved { course: CourseId, instructor: T::AccountId },
 		/// The institution handed its course to a new lead.
 		LeadChanged { course: CourseId, previous: T::AccountId, lead: T::AccountId },
-		/// An instructor invited `learners`.
+		/// An instructor invited `learners`; `new_accounts` of them did not exist before, and
+		/// the instructor paid `fee` (burned) for them.
 		LearnersInvited {
 			course: CourseId,
 			instructor: T::AccountId,
 			learners: BoundedVec<T::AccountId, T::MaxBatch>,
+			new_accounts: u32,
+			fee: BalanceOf<T>,
 		},
 		/// A learner accepted an invitation and is enrolled.
 		InvitationAccepted { course: CourseId, learner: T::AccountId },
@@ -349,6 +373,9 @@ pub mod pallet {
 		TooManyCoInstructors,
 		/// No learners to invite.
 		NoLearners,
+		/// The caller cannot pay `NewAccountFee` for each learner account the batch would create
+		/// and still keep its own account: nothing was invited.
+		CannotPayNewAccounts,
 		/// The learner at `index` (from 0) of the batch is already invited or enrolled: nothing
 		/// was invited; resubmit without it.
 		AlreadyInvited { index: u16 },
@@ -508,7 +535,9 @@ pub mod pallet {
 		/// - `learners`: 1 to `MaxBatch` accounts, none already invited or enrolled, none twice,
 		///   none an instructor of the course. All or nothing: the first offending learner
 		///   fails the call with its index (see the crate docs).
-		/// - Emits `LearnersInvited` with the learners.
+		/// - Burns `NewAccountFee` from the caller for each learner account that did not exist
+		///   before (`CannotPayNewAccounts` if the caller cannot pay it and keep its account).
+		/// - Emits `LearnersInvited` with the learners, the new accounts and the fee.
 		/// - Cost: O(L), L the number of learners; `WeightInfo::invite(L)`, and the weight used
 		///   up to the failing learner on failure.
 		#[pallet::call_index(4)]

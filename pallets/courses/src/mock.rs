@@ -1,9 +1,13 @@
-//! A small runtime for the courses pallet's tests and benchmark tests: System and the courses
-//! pallet, with [`MockRegistry`] standing in for the registry of trust, and an [`ExtBuilder`]
+//! A small runtime for the courses pallet's tests and benchmark tests: System, Balances and the
+//! courses pallet, with [`MockRegistry`] standing in for the registry of trust, and an [`ExtBuilder`]
 //! that seeds courses and enrollments directly in storage.
 
 use crate::{self as pallet_courses, pallet, types::*};
-use frame_support::{derive_impl, traits::ConstU32, BoundedVec};
+use frame_support::{
+	derive_impl,
+	traits::{ConstU32, ConstU64},
+	BoundedVec,
+};
 pub use pallet_registry::mock_registry::MockRegistry;
 use sp_runtime::BuildStorage;
 
@@ -12,6 +16,7 @@ type Block = frame_system::mocking::MockBlock<Test>;
 frame_support::construct_runtime!(
 	pub enum Test {
 		System: frame_system,
+		Balances: pallet_balances,
 		Courses: pallet_courses,
 	}
 );
@@ -19,6 +24,12 @@ frame_support::construct_runtime!(
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+	type AccountData = pallet_balances::AccountData<u64>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
 }
 
 /// An accredited institution.
@@ -50,6 +61,10 @@ pub const MAX_ASSESSMENT_POINTS: u32 = 100;
 pub const MAX_GUIDE_VERSIONS: u32 = 3;
 pub const MAX_CO_INSTRUCTORS: u32 = 2;
 pub const MAX_BATCH: u32 = 500;
+/// What `invite` burns per learner account it creates.
+pub const NEW_ACCOUNT_FEE: u64 = 5;
+/// What each instructor holds at genesis: enough for a few full batches of new accounts.
+pub const INSTRUCTOR_BALANCE: u64 = 10_000;
 
 impl pallet_courses::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
@@ -64,6 +79,8 @@ impl pallet_courses::Config for Test {
 	type MaxGuideVersions = ConstU32<MAX_GUIDE_VERSIONS>;
 	type MaxCoInstructors = ConstU32<MAX_CO_INSTRUCTORS>;
 	type MaxBatch = ConstU32<MAX_BATCH>;
+	type Currency = Balances;
+	type NewAccountFee = ConstU64<NEW_ACCOUNT_FEE>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockRegistry;
@@ -144,11 +161,21 @@ impl ExtBuilder {
 
 	/// Genesis at block 1: `UNIVERSITY` and `COLLEGE` accredited, `SUSPENDED` not; `LEAD`,
 	/// `CO`, `CO2` and `CO3` instructors of `UNIVERSITY`, `LEAD` also of `SUSPENDED`,
-	/// `STRANGER` of `COLLEGE`; then the seeded courses and enrollments.
+	/// `STRANGER` of `COLLEGE`, each instructor holding [`INSTRUCTOR_BALANCE`]; then the seeded
+	/// courses and enrollments.
 	pub fn build(self) -> sp_io::TestExternalities {
-		let storage = frame_system::GenesisConfig::<Test>::default()
+		let mut storage = frame_system::GenesisConfig::<Test>::default()
 			.build_storage()
 			.expect("system genesis builds");
+		pallet_balances::GenesisConfig::<Test> {
+			balances: [LEAD, CO, CO2, CO3, STRANGER]
+				.into_iter()
+				.map(|instructor| (instructor, INSTRUCTOR_BALANCE))
+				.collect(),
+			..Default::default()
+		}
+		.assimilate_storage(&mut storage)
+		.expect("balances genesis builds");
 		let mut ext = sp_io::TestExternalities::new(storage);
 		ext.execute_with(|| {
 			System::set_block_number(1);

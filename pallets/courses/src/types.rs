@@ -14,6 +14,10 @@ use scale_info::TypeInfo;
 /// The account type of a runtime.
 pub type AccountIdOf<T> = <T as frame_system::Config>::AccountId;
 
+/// The balance of the currency instructors pay new accounts with.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as frame_support::traits::fungible::Inspect<AccountIdOf<T>>>::Balance;
+
 /// The identifier of a course: sequential, from [`NextCourseId`](crate::NextCourseId).
 pub type CourseId = u32;
 

@@ -48,8 +48,8 @@
 //!
 //! ## Why a call was refused
 //!
-//! The pool answers `Invalid Transaction: Custom error: N` with [`RATE_LIMITED`] or
-//! [`WOULD_FAIL`]. [`Pallet::check`], which the runtime exposes as
+//! The pool answers `Invalid Transaction: Custom error: N` with [`RATE_LIMITED`],
+//! [`WOULD_FAIL`] or [`QUEUE_FULL`]. [`Pallet::check`], which the runtime exposes as
 //! [`FeelessApi::check`](runtime_api::FeelessApi) (`api.call.feelessApi.check(account, call)` in
 //! @polkadot/api), says why: the module error the call would fail with, or the rate limit and
 //! the block at which it resets.
@@ -60,12 +60,17 @@
 //! - **Usage**: [`Usage`] holds, per account, the index of the period of its last free call and
 //!   how many free calls it made in that period. An entry of an earlier period counts as zero.
 //!
-//! ## What is still open
+//! ## One account's calls in the pool
 //!
-//! The rate limit is counted in state, so the pool admits an account's free calls up to its
-//! remaining limit *per nonce it sees*: a flood of one account's future-nonce calls is
-//! bounded by the pool's own limits and the short longevity, not by the rate limit.
-//!
+//! The rate limit is counted in state, and the pool validates each of an account's queued
+//! transactions against the same state, so the limit alone would let one account fill the pool
+//! with free calls of consecutive future nonces. [`FreeQueueLimit`] wraps the nonce check
+//! (`frame_system::CheckNonce`, whose identifier and encoding it keeps) and refuses, in the
+//! pool, a free call whose nonce is [`Config::MaxQueuedFree`] or more ahead of its signer's
+//! account nonce ([`QUEUE_FULL`]): the pool holds at most that many free calls of one account,
+//! and the signer submits the next once one is in a block. Paid transactions keep the plain
+//! nonce rules.
+
 //! ## Invariants
 //!
 //! Checked by `try_state`: every [`Usage`] entry counts between 1 and
@@ -88,6 +93,7 @@ extern crate alloc;
 
 pub use extension::FreeOrPaid;
 pub use pallet::*;
+pub use queue::FreeQueueLimit;
 
 use sp_runtime::transaction_validity::TransactionPriority;
 
@@ -106,6 +112,7 @@ pub trait FreeCalls<AccountId, Call> {
 mod extension;
 #[cfg(test)]
 mod mock;
+mod queue;
 pub mod runtime_api;
 #[cfg(test)]
 mod tests;
@@ -115,6 +122,11 @@ pub const RATE_LIMITED: u8 = 1;
 
 /// The custom `InvalidTransaction` code of a free call that would fail if it were dispatched.
 pub const WOULD_FAIL: u8 = 2;
+
+/// The custom `InvalidTransaction` code of a free call whose nonce is
+/// [`Config::MaxQueuedFree`] or more ahead of its signer's: the pool holds enough of the
+/// signer's free calls; submit it once one of them is in a block.
+pub const QUEUE_FULL: u8 = 3;
 
 // FRAME's macros expand into code these lints would flag; the module's own code checks
 // origins and hands over to the linted helpers outside it.
@@ -164,6 +176,12 @@ pub mod pallet {
 		/// How many blocks a free call stays valid in the transaction pool.
 		#[pallet::constant]
 		type FreeLongevity: Get<TransactionLongevity>;
+
+		/// The most free calls of one account that the transaction pool holds at once (at
+		/// least 1): a free call whose nonce is this many or more ahead of the signer's account
+		/// nonce is refused by [`FreeQueueLimit`](crate::FreeQueueLimit).
+		#[pallet::constant]
+		type MaxQueuedFree: Get<u32>;
 
 		/// Added to the pool priority of every paid transaction: more than any free call's
 		/// priority, so that paid transactions (instructors, institutions, governance) are never
@@ -217,6 +235,7 @@ pub mod pallet {
 			assert!(T::MaxFreeCalls::get() > 0, "MaxFreeCalls must be at least 1");
 			assert!(T::FailurePenalty::get() > 0, "FailurePenalty must be at least 1");
 			assert!(T::FreeLongevity::get() > 0, "FreeLongevity must be at least 1");
+			assert!(T::MaxQueuedFree::get() > 0, "MaxQueuedFree must be at least 1");
 		}
 
 		#[cfg(feature = "try-runtime")]

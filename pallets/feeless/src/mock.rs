@@ -157,6 +157,9 @@ pub const FREE_LONGEVITY: u64 = 5;
 /// Added to every paid transaction's priority.
 pub const PAID_PRIORITY: u64 = 1_000;
 
+/// The most free calls of one account in the pool.
+pub const MAX_QUEUED_FREE: u32 = 2;
+
 /// The length of a rate-limit period, in blocks.
 pub const PERIOD: u64 = 10;
 /// The most free calls per period.
@@ -168,6 +171,7 @@ impl pallet_feeless::Config for Test {
 	type MaxFreeCalls = ConstU32<MAX_FREE_CALLS>;
 	type FailurePenalty = ConstU32<FAILURE_PENALTY>;
 	type FreeLongevity = ConstU64<FREE_LONGEVITY>;
+	type MaxQueuedFree = ConstU32<MAX_QUEUED_FREE>;
 	type PaidPriority = ConstU64<PAID_PRIORITY>;
 }
 

@@ -1,6 +1,8 @@
 //! Tests of the feeless pallet and its transaction extension.
 
-use crate::{mock::*, pallet::UsageWindow, FreeOrPaid, Refusal, Usage, RATE_LIMITED, WOULD_FAIL};
+use crate::{
+	mock::*, pallet::UsageWindow, FreeOrPaid, Refusal, Usage, QUEUE_FULL, RATE_LIMITED, WOULD_FAIL,
+};
 use codec::Encode;
 use frame_support::{
 	assert_ok,
@@ -418,4 +420,102 @@ fn a_free_call_is_refunded_what_the_paid_path_would_have_used() {
 		let used = applied.calc_actual_weight(&info);
 		assert_eq!(used, info.call_weight + others + free_weight());
 	});
+}
+
+/// Validates `call` signed by `who` with `nonce` through [`crate::FreeQueueLimit`], as the
+/// pool (or, with `InBlock`, the block builder) does.
+fn nonce_validity(
+	who: u64,
+	nonce: u32,
+	call: RuntimeCall,
+	source: TransactionSource,
+) -> Result<sp_runtime::transaction_validity::ValidTransaction, TransactionValidityError> {
+	let info = info_of(&call);
+	crate::FreeQueueLimit::<Test>(frame_system::CheckNonce::from(nonce))
+		.validate_only(RuntimeOrigin::signed(who), &call, &info, 100, source, 0)
+		.map(|(valid, ..)| valid)
+}
+
+/// The attack: one account queues free calls of consecutive future nonces; each passes the
+/// pool's dry run against the same state, so the rate limit alone lets it fill the pool. Now
+/// the pool holds at most `MaxQueuedFree` free calls of an account.
+#[test]
+fn the_pool_holds_at_most_max_queued_free_calls_of_one_account() {
+	new_test_ext(|| {
+		System::inc_sufficients(&LEARNER);
+		System::inc_account_nonce(LEARNER);
+		let queue_full = TransactionValidityError::from(InvalidTransaction::Custom(QUEUE_FULL));
+		for nonce in 1..1 + MAX_QUEUED_FREE {
+			let valid = nonce_validity(LEARNER, nonce, attend(false), TransactionSource::External)
+				.expect("within the queue limit");
+			// The plain nonce rules still apply: each needs the one before.
+			assert_eq!(valid.provides, vec![(LEARNER, nonce).encode()]);
+		}
+		for nonce in [1 + MAX_QUEUED_FREE, 1_000] {
+			assert_eq!(
+				nonce_validity(LEARNER, nonce, attend(false), TransactionSource::External),
+				Err(queue_full)
+			);
+			assert_eq!(
+				nonce_validity(LEARNER, nonce, attend(false), TransactionSource::Local),
+				Err(queue_full)
+			);
+		}
+		// Once the account's nonce moves on, the next one is accepted.
+		System::inc_account_nonce(LEARNER);
+		assert!(nonce_validity(
+			LEARNER,
+			1 + MAX_QUEUED_FREE,
+			attend(false),
+			TransactionSource::External
+		)
+		.is_ok());
+	});
+}
+
+#[test]
+fn the_queue_limit_leaves_paid_transactions_and_blocks_alone() {
+	new_test_ext(|| {
+		System::inc_sufficients(&LEARNER);
+		let far = 10 * MAX_QUEUED_FREE;
+		// A paid call keeps the plain nonce rules: far ahead is a future transaction.
+		let valid = nonce_validity(RICH, far, note(), TransactionSource::External)
+			.expect("a paid call far ahead is valid for later");
+		assert_eq!(valid.requires, vec![(RICH, far - 1).encode()]);
+		// A call free for others that RICH pays for is not limited either.
+		assert!(nonce_validity(RICH, far, attend_once(), TransactionSource::External).is_ok());
+		// In a block only the nonce check applies (a far nonce is not the account's).
+		assert_eq!(
+			nonce_validity(LEARNER, far, attend(false), TransactionSource::InBlock),
+			Ok(sp_runtime::transaction_validity::ValidTransaction {
+				requires: vec![(LEARNER, far - 1).encode()],
+				provides: vec![(LEARNER, far).encode()],
+				..Default::default()
+			})
+		);
+		// Stale nonces are refused as before.
+		System::inc_account_nonce(LEARNER);
+		assert_eq!(
+			nonce_validity(LEARNER, 0, attend(false), TransactionSource::External),
+			Err(InvalidTransaction::Stale.into())
+		);
+	});
+}
+
+#[test]
+fn clients_see_check_nonce() {
+	let inner = frame_system::CheckNonce::<Test>::from(42);
+	let wrapped = crate::FreeQueueLimit::<Test>::from(inner.clone());
+	assert_eq!(wrapped.encode(), inner.encode());
+	type Queue = crate::FreeQueueLimit<Test>;
+	type Nonce = frame_system::CheckNonce<Test>;
+	assert_eq!(<Queue as TransactionExtension<RuntimeCall>>::IDENTIFIER, "CheckNonce");
+	let ours = <Queue as TransactionExtension<RuntimeCall>>::metadata();
+	let theirs = <Nonce as TransactionExtension<RuntimeCall>>::metadata();
+	assert_eq!(ours.len(), 1);
+	assert_eq!(ours[0].identifier, theirs[0].identifier);
+	assert_eq!(ours[0].ty, theirs[0].ty);
+	assert_eq!(ours[0].implicit, theirs[0].implicit);
+	let call = attend(false);
+	assert_eq!(wrapped.weight(&call), inner.weight(&call));
 }

@@ -95,6 +95,9 @@ impl pallet_courses::Config for Test {
 	type MaxGuideVersions = ConstU32<3>;
 	type MaxCoInstructors = ConstU32<2>;
 	type MaxBatch = ConstU32<MAX_BATCH>;
+	type Currency = Balances;
+	/// Free here: the courses pallet's tests check the fee.
+	type NewAccountFee = frame_support::traits::ConstU64<0>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockHelper;

@@ -79,6 +79,9 @@ impl pallet_courses::Config for Test {
 	type MaxGuideVersions = ConstU32<3>;
 	type MaxCoInstructors = ConstU32<2>;
 	type MaxBatch = ConstU32<100>;
+	type Currency = Balances;
+	/// Free here: the courses pallet's tests check the fee.
+	type NewAccountFee = frame_support::traits::ConstU64<0>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockRegistry;

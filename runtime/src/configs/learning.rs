@@ -4,11 +4,11 @@
 use super::governance::CouncilMajority;
 use crate::{
 	AccountId, Assets, Balance, Balances, BlockNumber, Courses, Lifecycle, Registry, Runtime,
-	RuntimeCall, RuntimeEvent, Tokens, UNIT,
+	RuntimeCall, RuntimeEvent, Tokens, EXISTENTIAL_DEPOSIT, UNIT,
 };
 use frame_support::{
 	parameter_types,
-	traits::{fungible::ItemOf, AsEnsureOriginWithArg, ConstU32},
+	traits::{fungible::ItemOf, AsEnsureOriginWithArg, ConstU128, ConstU32},
 	PalletId,
 };
 use frame_system::EnsureNever;
@@ -56,6 +56,10 @@ impl pallet_courses::Config for Runtime {
 	type MaxGuideVersions = ConstU32<16>;
 	type MaxCoInstructors = ConstU32<16>;
 	type MaxBatch = MaxBatch;
+	type Currency = Balances;
+	/// An invited account costs the instructor what a transfer making an account exist costs
+	/// anyone: the existential deposit (burned; see the courses crate docs).
+	type NewAccountFee = ConstU128<EXISTENTIAL_DEPOSIT>;
 	type WeightInfo = pallet_courses::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = RegisterInRegistry;
@@ -230,5 +234,9 @@ impl pallet_feeless::Config for Runtime {
 	/// period's calls, one who fails on purpose is stopped after ten.
 	type FailurePenalty = ConstU32<FAILURE_PENALTY>;
 	type FreeLongevity = FreeLongevity;
+	/// A learner signs one step at a time (an acknowledgement, a response, a rating, a Help
+	/// transfer): four in the pool at once leave room for a burst, and a spammer's thousand
+	/// queued nonces are refused.
+	type MaxQueuedFree = ConstU32<4>;
 	type PaidPriority = PaidPriority;
 }

@@ -179,11 +179,25 @@ fn an_invited_learner_with_a_fresh_empty_account_accepts_for_free() {
 			Err(InvalidTransaction::Payment.into())
 		);
 
+		// The instructor pays for the account the invitation creates: the existential deposit.
+		let ferdie = Sr25519Keyring::Ferdie.to_account_id();
+		let before = Balances::free_balance(&ferdie);
 		assert_ok!(Courses::invite(
 			signed(Sr25519Keyring::Ferdie),
 			course,
 			batch(vec![account.clone()])
 		));
+		assert_eq!(Balances::free_balance(&ferdie), before - crate::EXISTENTIAL_DEPOSIT);
+		System::assert_last_event(
+			pallet_courses::Event::LearnersInvited {
+				course,
+				instructor: ferdie,
+				learners: batch(vec![account.clone()]),
+				new_accounts: 1,
+				fee: crate::EXISTENTIAL_DEPOSIT,
+			}
+			.into(),
+		);
 		assert_eq!(pool_validity(accept(course), &pair, 0), Ok(()));
 		assert_eq!(apply_as_author(signed_tx(accept(course), &pair, 0)), Ok(Ok(())));
 
@@ -192,6 +206,37 @@ fn an_invited_learner_with_a_fresh_empty_account_accepts_for_free() {
 		assert_eq!(System::account_nonce(&account), 1);
 		assert_eq!(fees_paid(), 0);
 		assert_eq!(Feeless::calls_used(&account), 1);
+	});
+}
+
+/// The attack: one account queues a thousand free calls of consecutive nonces, each passing
+/// the dry run against the same state. The pool takes four, and refuses the fifth.
+#[test]
+fn the_pool_takes_at_most_four_free_calls_of_one_learner() {
+	preset_storage(DEV_RUNTIME_PRESET).execute_with(|| {
+		open_block(1_000);
+		let (institute, _) = accredited_institute();
+		let course = worked_example_course(&institute);
+		let (pair, account) = learner("Queuer");
+		assert_ok!(Courses::invite(
+			signed(Sr25519Keyring::Ferdie),
+			course,
+			batch(vec![account.clone()])
+		));
+		for nonce in 0..4 {
+			assert_eq!(pool_validity(accept(course), &pair, nonce), Ok(()));
+		}
+		let queue_full =
+			TransactionValidityError::from(InvalidTransaction::Custom(pallet_feeless::QUEUE_FULL));
+		assert_eq!(pool_validity(accept(course), &pair, 4), Err(queue_full));
+		assert_eq!(pool_validity(accept(course), &pair, 1_000), Err(queue_full));
+		// A paid transaction of the same account far ahead is a plain future transaction.
+		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+		assert_ne!(pool_validity(remark, &pair, 1_000), Err(queue_full));
+		// Once the first is in a block, the next nonce is in reach.
+		assert_eq!(apply_as_author(signed_tx(accept(course), &pair, 0)), Ok(Ok(())));
+		let would_fail = TransactionValidityError::from(InvalidTransaction::Custom(WOULD_FAIL));
+		assert_eq!(pool_validity(accept(course), &pair, 4), Err(would_fail));
 	});
 }
 

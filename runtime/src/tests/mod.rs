@@ -102,7 +102,7 @@ fn tx_extension(nonce: u32) -> TxExtension {
 		frame_system::CheckTxVersion::<Runtime>::new(),
 		frame_system::CheckGenesis::<Runtime>::new(),
 		frame_system::CheckEra::<Runtime>::from(Era::Immortal),
-		frame_system::CheckNonce::<Runtime>::from(nonce),
+		pallet_feeless::FreeQueueLimit::from(frame_system::CheckNonce::<Runtime>::from(nonce)),
 		frame_system::CheckWeight::<Runtime>::new(),
 		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0).into(),
 	)

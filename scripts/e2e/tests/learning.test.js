@@ -112,6 +112,11 @@ describe('the worked example with learners who hold no balance', () => {
     );
     const event = findEvent(invited.events, api.events.courses.LearnersInvited);
     assert.deepEqual(event.data.learners.map((l) => l.toString()), [learners.ana.address, learners.ben.address]);
+    // Both accounts are new: the instructor paid the existential deposit for each, burned.
+    const fee = api.consts.courses.newAccountFee.toBigInt();
+    assert.equal(fee, api.consts.balances.existentialDeposit.toBigInt());
+    assert.equal(event.data.newAccounts.toNumber(), 2);
+    assert.equal(event.data.fee.toBigInt(), 2n * fee);
   });
 
   test('a learner\'s wallet finds the invitation; learners with empty accounts accept for free', async () => {

@@ -115,4 +115,23 @@ describe('a flood of free calls', () => {
       await new Promise((ok) => setTimeout(ok, 500));
     }
   });
+
+  test('one account\'s free calls of many future nonces: the pool takes four and refuses the rest', async () => {
+    // Ana, who holds the 3 Help of her award above, signs ten free Help transfers to Ben of
+    // consecutive nonces at once, each valid against the same state.
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    const [spammer, peer] = ['//HonestAna', '//HonestBen'].map((seed) => keyring.addFromUri(seed));
+    const nonce = (await api.rpc.system.accountNextIndex(spammer.address)).toNumber();
+    const burst = [];
+    for (let k = 0; k < 10; k += 1) {
+      burst.push(await api.tx.assets.transferKeepAlive(1, peer.address, 1).signAsync(spammer, { nonce: nonce + k, era: 0 }));
+    }
+    const outcomes = await Promise.allSettled(burst.map((tx) => api.rpc.author.submitExtrinsic(tx)));
+    const accepted = outcomes.filter((o) => o.status === 'fulfilled').length;
+    assert.equal(accepted, 4, 'MaxQueuedFree of the runtime');
+    for (const refused of outcomes.slice(4)) {
+      assert.equal(refused.status, 'rejected');
+      assert.match(String(refused.reason), /1010.*Custom error: 3/);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 //! `invite`: batches of learners, all or nothing, weighed per learner.
 
 use super::*;
+use frame_support::traits::fungible::Inspect;
 
 #[test]
 fn invite_records_invitations_names_the_learners_and_reports_the_actual_weight() {
@@ -19,6 +20,8 @@ fn invite_records_invitations_names_the_learners_and_reports_the_actual_weight()
 				course: 0,
 				instructor: LEAD,
 				learners: learners(&[ALICE, BOB]),
+				new_accounts: 2,
+				fee: 2 * NEW_ACCOUNT_FEE,
 			}
 			.into(),
 		);
@@ -44,6 +47,84 @@ fn an_invitation_makes_a_fresh_account_exist_so_that_it_can_sign() {
 			assert_ok!(Courses::invite(signed(LEAD), 1, learners(&[ALICE])));
 			assert_eq!(System::sufficients(&ALICE), 2);
 		});
+}
+
+/// The attack: an instructor made up to `MaxBatch` accounts exist per call for the call's fee
+/// alone, each able to sign free calls. Now each new account costs the instructor
+/// `NewAccountFee`, burned.
+#[test]
+fn the_instructor_pays_for_each_account_the_invitation_creates_and_the_fee_is_burned() {
+	ExtBuilder::default()
+		.with_course(0, false)
+		.with_course(1, false)
+		.build_and_execute(|| {
+			let issuance = Balances::total_issuance();
+			let batch: Vec<u64> = (1_000..1_000 + MAX_BATCH as u64).collect();
+			assert_ok!(Courses::invite(signed(LEAD), 0, learners(&batch)));
+			let fee = NEW_ACCOUNT_FEE * MAX_BATCH as u64;
+			assert_eq!(Balances::free_balance(LEAD), INSTRUCTOR_BALANCE - fee);
+			assert_eq!(Balances::total_issuance(), issuance - fee);
+			let new_accounts = MAX_BATCH;
+			System::assert_last_event(
+				Event::LearnersInvited {
+					course: 0,
+					instructor: LEAD,
+					learners: learners(&batch),
+					new_accounts,
+					fee,
+				}
+				.into(),
+			);
+		});
+}
+
+#[test]
+fn inviting_accounts_that_exist_costs_nothing_beyond_the_call() {
+	ExtBuilder::default()
+		.with_course(0, false)
+		.with_course(1, false)
+		.build_and_execute(|| {
+			// ALICE exists through course 0's invitation; CO through its balance; BOB is new.
+			assert_ok!(Courses::invite(signed(LEAD), 0, learners(&[ALICE])));
+			let before = Balances::free_balance(LEAD);
+			assert_ok!(Courses::invite(signed(LEAD), 1, learners(&[ALICE, CO, BOB])));
+			assert_eq!(Balances::free_balance(LEAD), before - NEW_ACCOUNT_FEE);
+			System::assert_last_event(
+				Event::LearnersInvited {
+					course: 1,
+					instructor: LEAD,
+					learners: learners(&[ALICE, CO, BOB]),
+					new_accounts: 1,
+					fee: NEW_ACCOUNT_FEE,
+				}
+				.into(),
+			);
+		});
+}
+
+#[test]
+fn an_instructor_who_cannot_pay_for_the_new_accounts_invites_nobody() {
+	ExtBuilder::default().with_course(0, false).build_and_execute(|| {
+		// Keep just under what 3 new accounts cost, plus the existential deposit.
+		let keep = 3 * NEW_ACCOUNT_FEE - 1 + <Balances as Inspect<u64>>::minimum_balance();
+		let burn = Balances::free_balance(LEAD) - keep;
+		assert_ok!(<Balances as frame_support::traits::fungible::Mutate<u64>>::burn_from(
+			&LEAD,
+			burn,
+			frame_support::traits::tokens::Preservation::Expendable,
+			frame_support::traits::tokens::Precision::Exact,
+			frame_support::traits::tokens::Fortitude::Polite,
+		));
+		let failed = Courses::invite(signed(LEAD), 0, learners(&[ALICE, BOB, CHARLIE]))
+			.expect_err("3 new accounts cost more than LEAD can spend");
+		assert_eq!(failed.error, Error::<Test>::CannotPayNewAccounts.into());
+		assert_eq!(failed.post_info.actual_weight, Some(<() as WeightInfo>::invite(3)));
+		assert_eq!(status(0, ALICE), None);
+		assert!(!System::account_exists(&ALICE));
+		assert_eq!(Balances::free_balance(LEAD), keep);
+		// Two are affordable, keeping LEAD's own account alive.
+		assert_ok!(Courses::invite(signed(LEAD), 0, learners(&[ALICE, BOB])));
+	});
 }
 
 #[test]
