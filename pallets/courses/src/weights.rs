@@ -79,12 +79,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `393`
 		//  Estimated: `4210`
-		// Minimum execution time: 263_343_000 picoseconds.
-		Weight::from_parts(169_122_606, 4210)
-			// Standard Error: 109_028
-			.saturating_add(Weight::from_parts(4_443_676, 0).saturating_mul(u.into()))
-			// Standard Error: 168_906
-			.saturating_add(Weight::from_parts(6_849_022, 0).saturating_mul(a.into()))
+		// Minimum execution time: 253_987_000 picoseconds.
+		Weight::from_parts(51_161_808, 4210)
+			// Standard Error: 7_390
+			.saturating_add(Weight::from_parts(3_169_191, 0).saturating_mul(u.into()))
+			// Standard Error: 11_450
+			.saturating_add(Weight::from_parts(6_676_636, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
@@ -105,10 +105,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1648`
 		//  Estimated: `4210`
-		// Minimum execution time: 67_366_000 picoseconds.
-		Weight::from_parts(92_147_207, 4210)
-			// Standard Error: 86_781
-			.saturating_add(Weight::from_parts(12_192_052, 0).saturating_mul(a.into()))
+		// Minimum execution time: 55_775_000 picoseconds.
+		Weight::from_parts(50_140_697, 4210)
+			// Standard Error: 5_758
+			.saturating_add(Weight::from_parts(6_543_158, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(a.into())))
@@ -125,8 +125,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1705`
 		//  Estimated: `7062`
-		// Minimum execution time: 56_376_000 picoseconds.
-		Weight::from_parts(103_705_000, 7062)
+		// Minimum execution time: 52_289_000 picoseconds.
+		Weight::from_parts(54_172_000, 7062)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -140,8 +140,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1685`
 		//  Estimated: `4210`
-		// Minimum execution time: 47_378_000 picoseconds.
-		Weight::from_parts(69_981_000, 4210)
+		// Minimum execution time: 43_591_000 picoseconds.
+		Weight::from_parts(45_485_000, 4210)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -157,8 +157,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1648`
 		//  Estimated: `4210`
-		// Minimum execution time: 50_064_000 picoseconds.
-		Weight::from_parts(83_757_000, 4210)
+		// Minimum execution time: 47_088_000 picoseconds.
+		Weight::from_parts(48_892_000, 4210)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -170,19 +170,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Institutions` (`max_values`: None, `max_size`: Some(745), added: 3220, mode: `MaxEncodedLen`)
 	/// Storage: `Courses::Enrollments` (r:999 w:999)
 	/// Proof: `Courses::Enrollments` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:999 w:999)
+	/// Storage: `System::Account` (r:1000 w:1000)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[1, 1000]`.
 	fn invite(l: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2291`
+		//  Measured:  `2430`
 		//  Estimated: `4210 + l * (2603 ±0)`
-		// Minimum execution time: 101_260_000 picoseconds.
-		Weight::from_parts(351_424_263, 4210)
-			// Standard Error: 370_316
-			.saturating_add(Weight::from_parts(22_740_346, 0).saturating_mul(l.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Minimum execution time: 92_544_000 picoseconds.
+		Weight::from_parts(25_859_855, 4210)
+			// Standard Error: 11_145
+			.saturating_add(Weight::from_parts(15_422_006, 0).saturating_mul(l.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(l.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(l.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(l.into()))
 	}
@@ -194,8 +195,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `570`
 		//  Estimated: `4202`
-		// Minimum execution time: 31_329_000 picoseconds.
-		Weight::from_parts(55_183_000, 4202)
+		// Minimum execution time: 31_238_000 picoseconds.
+		Weight::from_parts(32_702_000, 4202)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -207,8 +208,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `570`
 		//  Estimated: `4202`
-		// Minimum execution time: 32_120_000 picoseconds.
-		Weight::from_parts(60_373_000, 4202)
+		// Minimum execution time: 31_309_000 picoseconds.
+		Weight::from_parts(32_601_000, 4202)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -222,8 +223,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1685`
 		//  Estimated: `4210`
-		// Minimum execution time: 47_630_000 picoseconds.
-		Weight::from_parts(88_646_000, 4210)
+		// Minimum execution time: 44_032_000 picoseconds.
+		Weight::from_parts(45_626_000, 4210)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -232,56 +233,57 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's storage weights, for tests and mock runtimes.
 impl WeightInfo for () {
 	fn create_course(u: u32, a: u32, ) -> Weight {
-		Weight::from_parts(169_122_606, 4210)
-			.saturating_add(Weight::from_parts(4_443_676, 0).saturating_mul(u.into()))
-			.saturating_add(Weight::from_parts(6_849_022, 0).saturating_mul(a.into()))
+		Weight::from_parts(51_161_808, 4210)
+			.saturating_add(Weight::from_parts(3_169_191, 0).saturating_mul(u.into()))
+			.saturating_add(Weight::from_parts(6_676_636, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(a.into())))
 	}
 	fn publish_guide(a: u32, ) -> Weight {
-		Weight::from_parts(92_147_207, 4210)
-			.saturating_add(Weight::from_parts(12_192_052, 0).saturating_mul(a.into()))
+		Weight::from_parts(50_140_697, 4210)
+			.saturating_add(Weight::from_parts(6_543_158, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(a.into())))
 	}
 	fn add_co_instructor() -> Weight {
-		Weight::from_parts(103_705_000, 7062)
+		Weight::from_parts(54_172_000, 7062)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_co_instructor() -> Weight {
-		Weight::from_parts(69_981_000, 4210)
+		Weight::from_parts(45_485_000, 4210)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_lead() -> Weight {
-		Weight::from_parts(83_757_000, 4210)
+		Weight::from_parts(48_892_000, 4210)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn invite(l: u32, ) -> Weight {
-		Weight::from_parts(351_424_263, 4210)
-			.saturating_add(Weight::from_parts(22_740_346, 0).saturating_mul(l.into()))
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		Weight::from_parts(25_859_855, 4210)
+			.saturating_add(Weight::from_parts(15_422_006, 0).saturating_mul(l.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(l.into())))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(l.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(l.into()))
 	}
 	fn accept_invitation() -> Weight {
-		Weight::from_parts(55_183_000, 4202)
+		Weight::from_parts(32_702_000, 4202)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn join() -> Weight {
-		Weight::from_parts(60_373_000, 4202)
+		Weight::from_parts(32_601_000, 4202)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn close_course() -> Weight {
-		Weight::from_parts(88_646_000, 4210)
+		Weight::from_parts(45_626_000, 4210)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
