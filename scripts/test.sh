@@ -25,10 +25,14 @@ cargo test --locked --workspace
 # Every benchmark once, as a test (each pallet's impl_benchmark_test_suite!), and the try_state
 # hooks compiled in, in one native build of the pallets and the runtime (no wasm: the wasm
 # runtime with these features is only for the benchmark CLI and try-runtime tools).
+feature_crates=(-p pallet-registry -p pallet-courses -p pallet-lifecycle -p pallet-tokens
+	-p pallet-feeless -p pallet-upgrade -p pallet-validator-set -p learning-tokens-runtime)
+step "cargo clippy with runtime-benchmarks and try-runtime (the benchmarks' code)"
+SKIP_WASM_BUILD=1 cargo clippy --locked --features runtime-benchmarks,try-runtime --all-targets \
+	"${feature_crates[@]}" -- -D warnings
+
 step "Rust tests with runtime-benchmarks and try-runtime"
-SKIP_WASM_BUILD=1 cargo test --locked --features runtime-benchmarks,try-runtime \
-	-p pallet-registry -p pallet-courses -p pallet-lifecycle -p pallet-tokens -p pallet-feeless \
-	-p pallet-upgrade -p pallet-validator-set -p learning-tokens-runtime
+SKIP_WASM_BUILD=1 cargo test --locked --features runtime-benchmarks,try-runtime "${feature_crates[@]}"
 
 step "end-to-end tests (@polkadot/api against the node)"
 export LT_NODE_BIN="$CARGO_TARGET_DIR/debug/learning-tokens-node"

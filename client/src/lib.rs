@@ -1,0 +1,20 @@
+//! # Learning Tokens client
+//!
+//! What institutions, learners' wallets and verifiers do off the chain, talking to a node over
+//! JSON-RPC only: Learning Tokens as W3C Verifiable Credentials 2.0 / 1EdTech Open Badges 3.0
+//! credentials, signed by the institution with the ed25519 key it registered on chain, and
+//! checked against the chain.
+//!
+//! - [`credential`]: a token as an Open Badges 3.0 `OpenBadgeCredential`.
+//! - [`did`]: `did:key` identifiers and multibase Ed25519 keys.
+//! - [`jsonld`]: JSON-LD to canonical N-Quads (RDFC-1.0) with bundled contexts only.
+//! - [`proof`]: `DataIntegrityProof` with the `eddsa-rdfc-2022` cryptosuite.
+//! - [`status`]: Bitstring Status Lists of revoked tokens.
+//!
+//! The crate depends on neither the runtime nor the node: it builds in its own small tree.
+
+pub mod credential;
+pub mod did;
+pub mod jsonld;
+pub mod proof;
+pub mod status;
