@@ -163,8 +163,10 @@ pub type UncheckedExtrinsic =
 /// The payload a signer signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Storage migrations to run on the next runtime upgrade.
-type Migrations = ();
+/// Storage migrations to run on the next runtime upgrade. Each is versioned: it runs only on
+/// the storage version it migrates from, so a chain built from genesis at the new version skips
+/// it (docs/ARCHITECTURE.md, "Storage versions and migrations").
+type Migrations = (pallet_registry::migrations::v1::MigrateToV1<Runtime>,);
 
 /// Dispatches calls to the pallets.
 pub type Executive = frame_executive::Executive<

@@ -10,7 +10,9 @@
 )]
 
 use super::*;
-use crate::pallet::{AccreditationHistory, Institutions, InstitutionsOf, InstructorsOf};
+use crate::pallet::{
+	AccreditationHistory, Institutions, InstitutionsOf, InstructorsOf, SigningKeys,
+};
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
@@ -277,6 +279,27 @@ mod benchmarks {
 
 		assert!(Pallet::<T>::is_instructor_of(&instructor, &institution));
 		assert_last_event::<T>(Event::InstructorAdded { institution, instructor });
+		Ok(())
+	}
+
+	/// The key history one short of full: the new key is the last that fits.
+	#[benchmark]
+	fn set_signing_key() -> Result<(), BenchmarkError> {
+		let institution = accredited::<T>("institution", 0)?;
+		let mut index: u32 = 0;
+		while (SigningKeys::<T>::get(&institution).len() as u32) < T::MaxSigningKeys::get() - 1 {
+			index += 1;
+			let mut key = [0u8; 32];
+			key[..4].copy_from_slice(&index.to_le_bytes());
+			Pallet::<T>::do_set_signing_key(institution.clone(), key)?;
+		}
+		let key = [0xffu8; 32];
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(institution.clone()), key);
+
+		assert_eq!(SigningKeys::<T>::get(&institution).len() as u32, T::MaxSigningKeys::get());
+		assert_last_event::<T>(Event::SigningKeyChanged { institution, key });
 		Ok(())
 	}
 

@@ -4,7 +4,7 @@
 use crate::{
 	pallet::{
 		AccreditationHistory, Config, Error, Event, HoldReason, Institutions, InstitutionsOf,
-		InstructorsOf, Pallet,
+		InstructorsOf, Pallet, SigningKeys,
 	},
 	types::*,
 	TrustRegistry,
@@ -36,6 +36,11 @@ impl<T: Config> Pallet<T> {
 		let deposit = T::ApplicationDeposit::get();
 		Self::hold_deposit(&who, deposit)?;
 		Institutions::<T>::insert(&who, Institution::applied(name, uri, signing_key, deposit));
+		if let Some(key) = signing_key {
+			let first = KeyPeriod { key, from: frame_system::Pallet::<T>::block_number() };
+			// `MaxSigningKeys` is at least one (`integrity_test`).
+			SigningKeys::<T>::insert(&who, KeyHistoryOf::<T>::truncate_from(alloc::vec![first]));
+		}
 
 		Self::deposit_event(Event::InstitutionApplied { institution: who, deposit });
 		Ok(())
@@ -48,8 +53,28 @@ impl<T: Config> Pallet<T> {
 
 		Self::release_deposit(&who, record.deposit)?;
 		Institutions::<T>::remove(&who);
+		SigningKeys::<T>::remove(&who);
 
 		Self::deposit_event(Event::ApplicationWithdrawn { institution: who });
+		Ok(())
+	}
+
+	/// See [`Pallet::set_signing_key`].
+	pub(crate) fn do_set_signing_key(institution: T::AccountId, key: SigningKey) -> DispatchResult {
+		Institutions::<T>::try_mutate(&institution, |maybe_record| -> DispatchResult {
+			let record = maybe_record.as_mut().ok_or(Error::<T>::UnknownInstitution)?;
+			ensure!(record.status != InstitutionStatus::Revoked, Error::<T>::AlreadyRevoked);
+			ensure!(record.signing_key != Some(key), Error::<T>::SameSigningKey);
+			SigningKeys::<T>::try_mutate(&institution, |keys| {
+				let from = frame_system::Pallet::<T>::block_number();
+				keys.try_push(KeyPeriod { key, from })
+					.map_err(|_| Error::<T>::TooManySigningKeys)
+			})?;
+			record.signing_key = Some(key);
+			Ok(())
+		})?;
+
+		Self::deposit_event(Event::SigningKeyChanged { institution, key });
 		Ok(())
 	}
 
@@ -81,6 +106,7 @@ impl<T: Config> Pallet<T> {
 			Self::release_deposit(&institution, record.deposit)?;
 		}
 		Institutions::<T>::remove(&institution);
+		SigningKeys::<T>::remove(&institution);
 
 		Self::deposit_event(Event::ApplicationRejected { institution, forfeited: forfeit_deposit });
 		Ok(())
@@ -294,8 +320,22 @@ impl<T: Config> Pallet<T> {
 impl<T: Config> Pallet<T> {
 	/// Everything the chain knows about `institution`, or `None` if it is not in the registry.
 	pub fn institution(institution: &T::AccountId) -> Option<InstitutionView<BlockNumberFor<T>>> {
-		Institutions::<T>::get(institution)
-			.map(|record| record.view(AccreditationHistory::<T>::get(institution)))
+		Institutions::<T>::get(institution).map(|record| {
+			record.view(
+				AccreditationHistory::<T>::get(institution),
+				SigningKeys::<T>::get(institution),
+			)
+		})
+	}
+
+	/// The signing key `institution` had registered at block `at`: the last one registered at
+	/// or before `at`; `None` if it had none then.
+	pub fn signing_key_at(institution: &T::AccountId, at: BlockNumberFor<T>) -> Option<SigningKey> {
+		SigningKeys::<T>::get(institution)
+			.iter()
+			.take_while(|period| period.from <= at)
+			.last()
+			.map(|period| period.key)
 	}
 
 	/// Whether `institution` is accredited now.
@@ -412,6 +452,18 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 
+			let keys = SigningKeys::<T>::get(&institution);
+			ensure!(
+				keys.last().map(|period| period.key) == record.signing_key,
+				"the signing key is not the last of the key history"
+			);
+			for pair in keys.windows(2) {
+				if let [earlier, later] = pair {
+					ensure!(earlier.from <= later.from, "signing keys are out of order");
+					ensure!(earlier.key != later.key, "a signing key follows itself");
+				}
+			}
+
 			let has_instructors = InstructorsOf::<T>::contains_key(&institution);
 			ensure!(
 				!has_instructors
@@ -420,6 +472,13 @@ impl<T: Config> Pallet<T> {
 						InstitutionStatus::Accredited | InstitutionStatus::Suspended
 					),
 				"an applicant or revoked institution has instructors"
+			);
+		}
+
+		for institution in SigningKeys::<T>::iter_keys() {
+			ensure!(
+				Institutions::<T>::contains_key(&institution),
+				"signing keys of an account that is not in the registry"
 			);
 		}
 

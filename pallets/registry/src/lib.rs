@@ -23,6 +23,12 @@
 //! [`remove_instructor`](Pallet::remove_instructor). A suspended or revoked institution can do
 //! neither.
 //!
+//! An institution gives the ed25519 key it signs credentials with when it applies, and may
+//! [`set_signing_key`](Pallet::set_signing_key) a new one later (unless revoked): every key
+//! stays in [`SigningKeys`] with the block it took effect in, so a verifier checks a
+//! credential against the key the institution had registered when the token was issued
+//! ([`Pallet::signing_key_at`]).
+//!
 //! Other pallets (courses, lifecycle) ask the registry through the [`TrustRegistry`] trait;
 //! verifiers ask it through the `RegistryApi` runtime API (crate
 //! `pallet-registry-runtime-api`), whose answers the `pub fn`s of [`Pallet`] compute.
@@ -52,6 +58,9 @@
 //!   removes them).
 //! - The balance held from an institution for [`HoldReason::ApplicationDeposit`] equals the
 //!   `deposit` of its record: the application deposit while `Applied`, zero afterwards.
+//! - An institution's current signing key is the last of its [`SigningKeys`] (none if it has
+//!   none); keys are in the order of their blocks, no key follows itself, and only institutions
+//!   in the registry have keys.
 //!
 //! A revoked institution keeps its record (status, reason, history) for good, so the same
 //! account cannot apply again.
@@ -79,6 +88,7 @@ pub use weights::WeightInfo;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod functions;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 #[cfg(any(test, feature = "mock"))]
@@ -103,8 +113,9 @@ pub mod pallet {
 	use frame_support::{pallet_prelude::*, traits::fungible};
 	use frame_system::pallet_prelude::*;
 
-	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	/// The in-code storage version: 1 since signing keys have a history ([`SigningKeys`];
+	/// [`crate::migrations::v1`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -167,6 +178,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxInstitutionsPerInstructor: Get<u32>;
 
+		/// The most signing keys kept per institution (the first included). Must be at least
+		/// one.
+		#[pallet::constant]
+		type MaxSigningKeys: Get<u32>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -189,6 +205,13 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type AccreditationHistory<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, HistoryOf<T>, ValueQuery>;
+
+	/// The signing keys each institution registered, oldest first, each with the block it took
+	/// effect in. Never shortened while the institution is in the registry: a credential is
+	/// checked against the key of the block its token was issued in.
+	#[pallet::storage]
+	pub type SigningKeys<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, KeyHistoryOf<T>, ValueQuery>;
 
 	/// The instructors of each institution, in the order they were added.
 	#[pallet::storage]
@@ -222,6 +245,8 @@ pub mod pallet {
 		InstructorAdded { institution: T::AccountId, instructor: T::AccountId },
 		/// An institution removed an instructor, or its revocation did.
 		InstructorRemoved { institution: T::AccountId, instructor: T::AccountId },
+		/// An institution registered a new signing key, in effect from this block.
+		SigningKeyChanged { institution: T::AccountId, key: SigningKey },
 	}
 
 	#[pallet::error]
@@ -255,6 +280,11 @@ pub mod pallet {
 		/// The institution's history has `MaxHistoryLen` periods already; history is never
 		/// dropped, so it cannot be accredited or reinstated again.
 		TooManyPeriods,
+		/// The key is the institution's signing key already.
+		SameSigningKey,
+		/// The institution registered `MaxSigningKeys` keys already; the history is never
+		/// dropped.
+		TooManySigningKeys,
 	}
 
 	#[pallet::hooks]
@@ -263,6 +293,7 @@ pub mod pallet {
 			assert!(T::MaxHistoryLen::get() > 0, "MaxHistoryLen must be at least 1");
 			assert!(T::MaxNameLen::get() > 0, "MaxNameLen must be at least 1");
 			assert!(T::MaxReasonLen::get() > 0, "MaxReasonLen must be at least 1");
+			assert!(T::MaxSigningKeys::get() > 0, "MaxSigningKeys must be at least 1");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -419,6 +450,24 @@ pub mod pallet {
 		pub fn remove_instructor(origin: OriginFor<T>, instructor: T::AccountId) -> DispatchResult {
 			let institution = ensure_signed(origin)?;
 			Self::do_remove_instructor(institution, instructor)
+		}
+
+		/// Register a new ed25519 signing key of the calling institution, in effect from this
+		/// block (to rotate a key, or replace one that leaked). Earlier keys stay in
+		/// [`SigningKeys`], so credentials signed with them for tokens of their time still
+		/// verify as signed by the key registered then.
+		///
+		/// - Origin: signed by an institution in the registry that is not revoked (an applicant,
+		///   accredited or suspended: a suspended institution may still replace a leaked key).
+		/// - `key`: not the current signing key; the institution may have registered at most
+		///   `MaxSigningKeys` keys in all.
+		/// - Emits `SigningKeyChanged`.
+		/// - Cost: O(1) (bounded history); `WeightInfo::set_signing_key`.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::set_signing_key())]
+		pub fn set_signing_key(origin: OriginFor<T>, key: SigningKey) -> DispatchResult {
+			let institution = ensure_signed(origin)?;
+			Self::do_set_signing_key(institution, key)
 		}
 	}
 }

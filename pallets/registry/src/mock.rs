@@ -53,6 +53,7 @@ pub const MAX_REASON_LEN: u32 = 16;
 pub const MAX_HISTORY_LEN: u32 = 3;
 pub const MAX_INSTRUCTORS: u32 = 3;
 pub const MAX_INSTITUTIONS: u32 = 2;
+pub const MAX_SIGNING_KEYS: u32 = 3;
 
 ord_parameter_types! {
 	pub const Council: u64 = COUNCIL;
@@ -78,6 +79,7 @@ impl pallet_registry::Config for Test {
 	type MaxHistoryLen = ConstU32<MAX_HISTORY_LEN>;
 	type MaxInstructorsPerInstitution = ConstU32<MAX_INSTRUCTORS>;
 	type MaxInstitutionsPerInstructor = ConstU32<MAX_INSTITUTIONS>;
+	type MaxSigningKeys = ConstU32<MAX_SIGNING_KEYS>;
 	type WeightInfo = ();
 }
 

@@ -1061,6 +1061,181 @@ mod history {
 	}
 }
 
+mod signing_keys {
+	use super::*;
+
+	const NEW_KEY: SigningKey = [8u8; 32];
+
+	fn keys(who: u64) -> Vec<(SigningKey, u64)> {
+		SigningKeys::<Test>::get(who)
+			.iter()
+			.map(|period| (period.key, period.from))
+			.collect()
+	}
+
+	#[test]
+	fn the_key_given_with_the_application_starts_the_history() {
+		ExtBuilder::default().build_and_execute(|| {
+			run_to(4);
+			apply(ALICE);
+			assert_eq!(keys(ALICE), vec![(KEY, 4)]);
+			assert_ok!(Registry::apply(signed(BOB), name(), uri(), None));
+			assert!(keys(BOB).is_empty());
+			assert_eq!(Registry::signing_key_at(&BOB, 4), None);
+		});
+	}
+
+	/// The attack a history prevents: with only the current key on chain, rotating a key would
+	/// make every credential signed before look forged, or a leaked key would stay the
+	/// institution's for good.
+	#[test]
+	fn a_rotated_key_takes_effect_from_its_block_and_the_old_one_stays_for_its_time() {
+		ExtBuilder::default().build_and_execute(|| {
+			run_to(2);
+			accredited(ALICE);
+			run_to(10);
+			assert_ok!(Registry::set_signing_key(signed(ALICE), NEW_KEY));
+			System::assert_last_event(
+				Event::SigningKeyChanged { institution: ALICE, key: NEW_KEY }.into(),
+			);
+			assert_eq!(Institutions::<Test>::get(ALICE).unwrap().signing_key, Some(NEW_KEY));
+			assert_eq!(keys(ALICE), vec![(KEY, 2), (NEW_KEY, 10)]);
+			assert_eq!(Registry::signing_key_at(&ALICE, 1), None);
+			assert_eq!(Registry::signing_key_at(&ALICE, 2), Some(KEY));
+			assert_eq!(Registry::signing_key_at(&ALICE, 9), Some(KEY));
+			assert_eq!(Registry::signing_key_at(&ALICE, 10), Some(NEW_KEY));
+			assert_eq!(Registry::signing_key_at(&ALICE, 1_000), Some(NEW_KEY));
+			assert_eq!(
+				Registry::institution(&ALICE).unwrap().signing_keys,
+				vec![KeyPeriod { key: KEY, from: 2 }, KeyPeriod { key: NEW_KEY, from: 10 }]
+			);
+		});
+	}
+
+	#[test]
+	fn an_institution_without_a_key_registers_one_later() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_ok!(Registry::apply(signed(ALICE), name(), uri(), None));
+			run_to(5);
+			assert_ok!(Registry::set_signing_key(signed(ALICE), KEY));
+			assert_eq!(keys(ALICE), vec![(KEY, 5)]);
+		});
+	}
+
+	#[test]
+	fn a_suspended_institution_may_replace_a_leaked_key_and_a_revoked_one_may_not() {
+		ExtBuilder::default().build_and_execute(|| {
+			suspended(ALICE);
+			assert_ok!(Registry::set_signing_key(signed(ALICE), NEW_KEY));
+			revoked(BOB);
+			assert_noop!(
+				Registry::set_signing_key(signed(BOB), NEW_KEY),
+				Error::<Test>::AlreadyRevoked
+			);
+		});
+	}
+
+	#[test]
+	fn set_signing_key_refuses_strangers_the_same_key_and_a_full_history() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(
+				Registry::set_signing_key(signed(ALICE), KEY),
+				Error::<Test>::UnknownInstitution
+			);
+			accredited(ALICE);
+			assert_noop!(
+				Registry::set_signing_key(signed(ALICE), KEY),
+				Error::<Test>::SameSigningKey
+			);
+			for index in 1..MAX_SIGNING_KEYS as u8 {
+				assert_ok!(Registry::set_signing_key(signed(ALICE), [index; 32]));
+			}
+			assert_noop!(
+				Registry::set_signing_key(signed(ALICE), NEW_KEY),
+				Error::<Test>::TooManySigningKeys
+			);
+			assert_eq!(keys(ALICE).len() as u32, MAX_SIGNING_KEYS);
+		});
+	}
+
+	#[test]
+	fn a_withdrawn_or_rejected_application_takes_its_keys_along() {
+		ExtBuilder::default().build_and_execute(|| {
+			apply(ALICE);
+			assert_ok!(Registry::withdraw_application(signed(ALICE)));
+			assert!(keys(ALICE).is_empty());
+			apply(BOB);
+			assert_ok!(Registry::reject(council(), BOB, false));
+			assert!(keys(BOB).is_empty());
+		});
+	}
+
+	#[test]
+	fn set_signing_key_is_weighed_by_its_benchmark() {
+		let call = crate::Call::<Test>::set_signing_key { key: KEY };
+		let info = frame_support::dispatch::GetDispatchInfo::get_dispatch_info(&call);
+		assert_eq!(info.call_weight, <() as WeightInfo>::set_signing_key());
+	}
+}
+
+mod migrations {
+	use super::*;
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+
+	/// A registry as version 0 left it: records with their key, no key history.
+	fn version_0_state() {
+		accredited(ALICE);
+		assert_ok!(Registry::apply(signed(BOB), name(), uri(), None));
+		apply(CHARLIE);
+		let _ = SigningKeys::<Test>::clear(u32::MAX, None);
+		StorageVersion::new(0).put::<Registry>();
+	}
+
+	#[test]
+	fn version_1_starts_each_key_history_with_the_key_on_record() {
+		ExtBuilder::default().build_and_execute(|| {
+			run_to(7);
+			version_0_state();
+			crate::migrations::v1::MigrateToV1::<Test>::on_runtime_upgrade();
+			assert_eq!(Registry::on_chain_storage_version(), StorageVersion::new(1));
+			assert_eq!(
+				SigningKeys::<Test>::get(ALICE).into_inner(),
+				vec![KeyPeriod { key: KEY, from: 0 }]
+			);
+			assert_eq!(SigningKeys::<Test>::get(CHARLIE).len(), 1);
+			assert!(!SigningKeys::<Test>::contains_key(BOB));
+			// Every token of ALICE's, at any block, is checked against that key.
+			assert_eq!(Registry::signing_key_at(&ALICE, 1), Some(KEY));
+		});
+	}
+
+	#[test]
+	fn the_migration_runs_once() {
+		ExtBuilder::default().build_and_execute(|| {
+			version_0_state();
+			crate::migrations::v1::MigrateToV1::<Test>::on_runtime_upgrade();
+			run_to(9);
+			assert_ok!(Registry::set_signing_key(signed(ALICE), [8u8; 32]));
+			// On version 1 it does nothing: the rotation is kept.
+			crate::migrations::v1::MigrateToV1::<Test>::on_runtime_upgrade();
+			assert_eq!(SigningKeys::<Test>::get(ALICE).len(), 2);
+		});
+	}
+
+	#[cfg(feature = "try-runtime")]
+	#[test]
+	fn the_migration_passes_its_own_checks() {
+		use frame_support::traits::UncheckedOnRuntimeUpgrade;
+		ExtBuilder::default().build_and_execute(|| {
+			version_0_state();
+			type Step = crate::migrations::v1::InitSigningKeys<Test>;
+			let state = <Step as UncheckedOnRuntimeUpgrade>::pre_upgrade().unwrap();
+			<Step as UncheckedOnRuntimeUpgrade>::on_runtime_upgrade();
+			<Step as UncheckedOnRuntimeUpgrade>::post_upgrade(state).unwrap();
+		});
+	}
+}
+
 mod queries {
 	use super::*;
 
@@ -1082,6 +1257,7 @@ mod queries {
 					signing_key: Some(KEY),
 					reason: Some(b"audit".to_vec()),
 					history: vec![AccreditationPeriod { from: 3, to: Some(6) }],
+					signing_keys: vec![KeyPeriod { key: KEY, from: 1 }],
 				})
 			);
 		});

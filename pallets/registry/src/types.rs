@@ -34,6 +34,30 @@ pub type PeriodOf<T> = AccreditationPeriod<BlockNumberFor<T>>;
 /// The accreditation history of an institution, as stored: oldest period first.
 pub type HistoryOf<T> = BoundedVec<PeriodOf<T>, <T as Config>::MaxHistoryLen>;
 
+/// When an institution's signing key took effect: `key` signs from block `from` until the next
+/// key's `from` (or for good, if it is the last).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct KeyPeriod<BlockNumber> {
+	/// The ed25519 public key.
+	pub key: SigningKey,
+	/// The block in which it was registered.
+	pub from: BlockNumber,
+}
+
+/// The signing keys an institution registered, oldest first, as stored.
+pub type KeyHistoryOf<T> = BoundedVec<KeyPeriod<BlockNumberFor<T>>, <T as Config>::MaxSigningKeys>;
+
 /// The instructors of one institution, as stored.
 pub type InstructorList<T> =
 	BoundedVec<AccountIdOf<T>, <T as Config>::MaxInstructorsPerInstitution>;
@@ -140,12 +164,15 @@ pub struct InstitutionView<BlockNumber> {
 	pub name: Vec<u8>,
 	/// Where more about it is published.
 	pub uri: Vec<u8>,
-	/// The ed25519 public key it signs exported credentials with.
+	/// The ed25519 public key it signs exported credentials with now.
 	pub signing_key: Option<SigningKey>,
 	/// Why it was suspended or revoked.
 	pub reason: Option<Vec<u8>>,
 	/// Its accreditation periods, oldest first.
 	pub history: Vec<AccreditationPeriod<BlockNumber>>,
+	/// Every signing key it registered and from which block, oldest first: a credential
+	/// signed for a token issued at block N is valid with the key whose period covers N.
+	pub signing_keys: Vec<KeyPeriod<BlockNumber>>,
 }
 
 impl<T: Config> Institution<T> {
@@ -159,8 +186,12 @@ impl<T: Config> Institution<T> {
 		Self { status: InstitutionStatus::Applied, name, uri, signing_key, deposit, reason: None }
 	}
 
-	/// The view of this record with its accreditation history.
-	pub(crate) fn view(self, history: HistoryOf<T>) -> InstitutionView<BlockNumberFor<T>> {
+	/// The view of this record with its accreditation and key histories.
+	pub(crate) fn view(
+		self,
+		history: HistoryOf<T>,
+		signing_keys: KeyHistoryOf<T>,
+	) -> InstitutionView<BlockNumberFor<T>> {
 		InstitutionView {
 			status: self.status,
 			name: self.name.into_inner(),
@@ -168,6 +199,7 @@ impl<T: Config> Institution<T> {
 			signing_key: self.signing_key,
 			reason: self.reason.map(BoundedVec::into_inner),
 			history: history.into_inner(),
+			signing_keys: signing_keys.into_inner(),
 		}
 	}
 }

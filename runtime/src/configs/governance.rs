@@ -196,5 +196,7 @@ impl pallet_registry::Config for Runtime {
 	type MaxHistoryLen = ConstU32<32>;
 	type MaxInstructorsPerInstitution = ConstU32<1024>;
 	type MaxInstitutionsPerInstructor = ConstU32<16>;
+	/// A key a year for decades; rotating more often than that is an incident to report.
+	type MaxSigningKeys = ConstU32<32>;
 	type WeightInfo = pallet_registry::weights::SubstrateWeight<Runtime>;
 }
