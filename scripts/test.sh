@@ -13,14 +13,22 @@ step() { printf '\n== %s (%s)\n' "$1" "$(date -u +%H:%M:%S)"; }
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
+# The client crate (client/) is built, linted and tested on its own: built together with the
+# node, its dependencies (subxt) would unify features of shared crates (scale codec, sp-core's
+# tree) and rebuild the node's whole tree a second time.
 step "build the node (debug, with the wasm runtime)"
 cargo build --locked -p learning-tokens-node
 
+step "build the client (lt)"
+cargo build --locked -p learning-tokens-client
+
 step "cargo clippy (warnings are errors)"
-cargo clippy --locked --workspace --all-targets -- -D warnings
+cargo clippy --locked --workspace --exclude learning-tokens-client --all-targets -- -D warnings
+cargo clippy --locked -p learning-tokens-client --all-targets -- -D warnings
 
 step "Rust tests"
-cargo test --locked --workspace
+cargo test --locked --workspace --exclude learning-tokens-client
+cargo test --locked -p learning-tokens-client
 
 # Every benchmark once, as a test (each pallet's impl_benchmark_test_suite!), and the try_state
 # hooks compiled in, in one native build of the pallets and the runtime (no wasm: the wasm
@@ -36,6 +44,7 @@ SKIP_WASM_BUILD=1 cargo test --locked --features runtime-benchmarks,try-runtime 
 
 step "end-to-end tests (@polkadot/api against the node)"
 export LT_NODE_BIN="$CARGO_TARGET_DIR/debug/learning-tokens-node"
+export LT_CLIENT_BIN="$CARGO_TARGET_DIR/debug/lt"
 (cd scripts/e2e && node --test --test-concurrency=2 --test-reporter=spec tests/)
 
 step "done"

@@ -1,0 +1,366 @@
+//! `lt`: Learning Tokens off the chain, for institutions and verifiers.
+//!
+//! ```text
+//! lt key inspect --key FILE
+//! lt key register --node URL --key FILE --account FILE
+//! lt credential issue --node URL --key FILE --status-list URL (--token ID | --holder ADDRESS) [--out PATH]
+//! lt credential status-list --node URL --key FILE --institution ADDRESS --url URL [--out PATH]
+//! lt credential serve --node URL --key FILE --institution ADDRESS --url URL --listen HOST:PORT
+//! lt credential verify FILE --node URL
+//! ```
+//!
+//! Every command reads the latest finalized block. `verify` prints each check with its
+//! verdict and exits with 1 if any fails (2 if it could not run).
+
+use clap::{Parser, Subcommand};
+use learning_tokens_client::{
+	chain::{Chain, TokenView},
+	credential, did,
+	jsonld::Contexts,
+	keys, proof, status,
+	verify::{self, Verdict},
+};
+use serde_json::Value;
+use std::{path::PathBuf, process::ExitCode, str::FromStr};
+use subxt::utils::AccountId32;
+
+#[derive(Parser)]
+#[command(
+	name = "lt",
+	version,
+	about = "Learning Tokens off the chain: credentials and their checks"
+)]
+struct Cli {
+	#[command(subcommand)]
+	command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+	/// The institution's signing key.
+	#[command(subcommand)]
+	Key(KeyCommand),
+	/// Open Badges 3.0 credentials of Learning Tokens.
+	#[command(subcommand)]
+	Credential(CredentialCommand),
+}
+
+#[derive(Subcommand)]
+enum KeyCommand {
+	/// Prints the public key (hex, for `registry.apply` and `registry.setSigningKey`), its
+	/// multibase form and its did:key.
+	Inspect {
+		/// The key file: 64 hex digits, a secretKeyMultibase, or a BIP-39 mnemonic.
+		#[arg(long)]
+		key: PathBuf,
+	},
+	/// Registers the key on chain as the institution's signing key from the next block on
+	/// (`registry.setSigningKey`, signed by the institution's account); earlier keys stay valid
+	/// for the tokens of their time.
+	Register {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		node: String,
+		/// The new signing key's file.
+		#[arg(long)]
+		key: PathBuf,
+		/// A file holding the institution account's secret (a mnemonic or a secret URI such as
+		/// `//Eve`), sr25519.
+		#[arg(long)]
+		account: PathBuf,
+	},
+}
+
+#[derive(Subcommand)]
+enum CredentialCommand {
+	/// Writes the signed credential of a token, or of every live token of a holder.
+	Issue {
+		/// The node's WebSocket RPC URL.
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		node: String,
+		/// The institution's signing key file (the key it registered on chain).
+		#[arg(long)]
+		key: PathBuf,
+		/// Where the institution publishes its status list credential.
+		#[arg(long)]
+		status_list: String,
+		/// The token.
+		#[arg(long, conflicts_with = "holder")]
+		token: Option<u64>,
+		/// Every live token of this holder (SS58) that the institution issued.
+		#[arg(long)]
+		holder: Option<String>,
+		/// A file (one token) or a folder (`token-ID.json` each); standard output if absent.
+		#[arg(long)]
+		out: Option<PathBuf>,
+	},
+	/// Writes the institution's signed status list credential: every revoked token's bit set.
+	StatusList {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		node: String,
+		#[arg(long)]
+		key: PathBuf,
+		/// The institution's account (SS58).
+		#[arg(long)]
+		institution: String,
+		/// The URL the list is published at (the credentials' `statusListCredential`).
+		#[arg(long)]
+		url: String,
+		#[arg(long)]
+		out: Option<PathBuf>,
+	},
+	/// Serves the status list credential over HTTP, rebuilt from the chain at each request.
+	Serve {
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		node: String,
+		#[arg(long)]
+		key: PathBuf,
+		#[arg(long)]
+		institution: String,
+		/// The URL the list is published at; its path is the one served.
+		#[arg(long)]
+		url: String,
+		/// The address to listen on.
+		#[arg(long, default_value = "127.0.0.1:8080")]
+		listen: String,
+	},
+	/// Checks a credential: its proof, and everything it says against the chain.
+	Verify {
+		/// The credential file.
+		file: PathBuf,
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		node: String,
+	},
+}
+
+/// A failure that stops a command, with the words to print.
+struct Failure(String);
+
+impl<E: std::fmt::Display> From<E> for Failure {
+	fn from(error: E) -> Self {
+		Self(error.to_string())
+	}
+}
+
+fn account(text: &str) -> Result<AccountId32, Failure> {
+	AccountId32::from_str(text).map_err(|_| Failure(format!("{text:?} is not an SS58 account")))
+}
+
+fn write(out: Option<&PathBuf>, document: &Value) -> Result<(), Failure> {
+	let text = serde_json::to_string_pretty(document)?;
+	match out {
+		Some(path) => std::fs::write(path, format!("{text}\n"))
+			.map_err(|e| Failure(format!("{}: {e}", path.display()))),
+		None => {
+			println!("{text}");
+			Ok(())
+		},
+	}
+}
+
+/// The signed credential of `view`, refusing a key that is not the institution's of the time.
+async fn issue_one(
+	chain: &Chain,
+	key: &ed25519_dalek::SigningKey,
+	status_list: &str,
+	view: &TokenView,
+) -> Result<Value, Failure> {
+	let facts = chain.token_facts(view).await?;
+	if facts.institution.signing_key != key.verifying_key().to_bytes() {
+		return Err(Failure(format!(
+			"token {}: this key is not the one its institution had registered at block {} ({})",
+			view.id,
+			view.issued_at,
+			did::did_key(&facts.institution.signing_key)
+		)));
+	}
+	let unsigned = credential::open_badge(&facts, status_list);
+	let options = proof::ProofOptions::assertion(&key.verifying_key(), chain.now().await?);
+	Ok(proof::sign(&Contexts::bundled(), &unsigned, key, &options)?)
+}
+
+/// The signed status list credential of `institution`.
+async fn status_list(
+	chain: &Chain,
+	key: &ed25519_dalek::SigningKey,
+	institution: &AccountId32,
+	url: &str,
+) -> Result<Value, Failure> {
+	let record = chain
+		.institution(institution)
+		.await?
+		.ok_or_else(|| Failure(format!("{institution} is not in the registry")))?;
+	if record.signing_key != Some(key.verifying_key().to_bytes()) {
+		return Err(Failure("this key is not the institution's signing key now".into()));
+	}
+	let mut list = status::StatusList::new();
+	for token in chain.tokens_of_institution(institution).await? {
+		if token.revocation.is_some() {
+			list.set(token.id)?;
+		}
+	}
+	let now = chain.now().await?;
+	let issuer = did::did_key(&key.verifying_key().to_bytes());
+	let unsigned = status::list_credential(url, &issuer, &now, &list);
+	let options = proof::ProofOptions::assertion(&key.verifying_key(), now);
+	Ok(proof::sign(&Contexts::bundled(), &unsigned, key, &options)?)
+}
+
+async fn serve(
+	node: String,
+	key: ed25519_dalek::SigningKey,
+	institution: AccountId32,
+	url: String,
+	listen: String,
+) -> Result<(), Failure> {
+	use tokio::io::{AsyncReadExt, AsyncWriteExt};
+	let path = url
+		.split_once("://")
+		.and_then(|(_, rest)| rest.find('/').map(|at| rest[at..].to_owned()))
+		.unwrap_or_else(|| "/".into());
+	let listener = tokio::net::TcpListener::bind(&listen).await?;
+	eprintln!("serving the status list of {institution} at http://{listen}{path}");
+	let chain = Chain::connect(&node).await?;
+	loop {
+		let (mut socket, _) = listener.accept().await?;
+		let mut request = vec![0u8; 8192];
+		let read = socket.read(&mut request).await.unwrap_or(0);
+		let head = String::from_utf8_lossy(&request[..read]);
+		let target = head.split_whitespace().nth(1).unwrap_or("");
+		let (status_line, body) = if !head.starts_with("GET ") {
+			("405 Method Not Allowed", "{\"error\":\"only GET\"}".to_owned())
+		} else if target != path {
+			("404 Not Found", "{\"error\":\"no such list\"}".to_owned())
+		} else {
+			match status_list(&chain, &key, &institution, &url).await {
+				Ok(list) => ("200 OK", serde_json::to_string(&list).unwrap_or_default()),
+				Err(Failure(why)) => {
+					eprintln!("status list: {why}");
+					("503 Service Unavailable", serde_json::json!({ "error": why }).to_string())
+				},
+			}
+		};
+		let response = format!(
+			"HTTP/1.1 {status_line}\r\nContent-Type: application/json\r\nAccess-Control-Allow-Origin: *\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+			body.len()
+		);
+		let _ = socket.write_all(response.as_bytes()).await;
+		let _ = socket.shutdown().await;
+	}
+}
+
+async fn run(command: Command) -> Result<ExitCode, Failure> {
+	match command {
+		Command::Key(KeyCommand::Inspect { key }) => {
+			let key = keys::read(&key)?;
+			let public = key.verifying_key().to_bytes();
+			println!("public key (hex):     0x{}", hex::encode(public));
+			println!("publicKeyMultibase:   {}", did::public_key_multibase(&public));
+			println!("did:key:              {}", did::did_key(&public));
+			Ok(ExitCode::SUCCESS)
+		},
+		Command::Key(KeyCommand::Register { node, key, account }) => {
+			let key = keys::read(&key)?;
+			let secret = std::fs::read_to_string(&account)
+				.map_err(|e| Failure(format!("{}: {e}", account.display())))?;
+			let uri = subxt_signer::SecretUri::from_str(secret.trim())
+				.map_err(|e| Failure(format!("the account secret: {e}")))?;
+			let signer = subxt_signer::sr25519::Keypair::from_uri(&uri)
+				.map_err(|e| Failure(format!("the account secret: {e}")))?;
+			let chain = Chain::connect(&node).await?;
+			let public = key.verifying_key().to_bytes();
+			let block = chain.set_signing_key(&signer, public).await?;
+			println!("registered {} from block #{block}", did::did_key(&public));
+			Ok(ExitCode::SUCCESS)
+		},
+		Command::Credential(CredentialCommand::Issue {
+			node,
+			key,
+			status_list,
+			token,
+			holder,
+			out,
+		}) => {
+			let key = keys::read(&key)?;
+			let chain = Chain::connect(&node).await?;
+			match (token, holder) {
+				(Some(token), _) => {
+					let verification = chain
+						.verify(token)
+						.await?
+						.ok_or_else(|| Failure(format!("no token {token} on chain")))?;
+					if verification.revoked {
+						return Err(Failure(format!("token {token} was revoked")));
+					}
+					let signed = issue_one(&chain, &key, &status_list, &verification.token).await?;
+					write(out.as_ref(), &signed)?;
+				},
+				(None, Some(holder)) => {
+					let holder = account(&holder)?;
+					let mine = key.verifying_key().to_bytes();
+					let mut issued = 0;
+					for view in chain.tokens_of(&holder).await? {
+						if view.revocation.is_some() {
+							continue;
+						}
+						let facts = chain.token_facts(&view).await?;
+						if facts.institution.signing_key != mine {
+							continue;
+						}
+						let signed = issue_one(&chain, &key, &status_list, &view).await?;
+						match &out {
+							Some(folder) => {
+								std::fs::create_dir_all(folder)?;
+								write(
+									Some(&folder.join(format!("token-{}.json", view.id))),
+									&signed,
+								)?;
+							},
+							None => write(None, &signed)?,
+						}
+						issued += 1;
+					}
+					eprintln!("{issued} credentials issued");
+				},
+				(None, None) => return Err(Failure("give --token or --holder".into())),
+			}
+			Ok(ExitCode::SUCCESS)
+		},
+		Command::Credential(CredentialCommand::StatusList { node, key, institution, url, out }) => {
+			let key = keys::read(&key)?;
+			let chain = Chain::connect(&node).await?;
+			let list = status_list(&chain, &key, &account(&institution)?, &url).await?;
+			write(out.as_ref(), &list)?;
+			Ok(ExitCode::SUCCESS)
+		},
+		Command::Credential(CredentialCommand::Serve { node, key, institution, url, listen }) => {
+			serve(node, keys::read(&key)?, account(&institution)?, url, listen).await?;
+			Ok(ExitCode::SUCCESS)
+		},
+		Command::Credential(CredentialCommand::Verify { file, node }) => {
+			let text = std::fs::read_to_string(&file)
+				.map_err(|e| Failure(format!("{}: {e}", file.display())))?;
+			let credential: Value = serde_json::from_str(&text)
+				.map_err(|e| Failure(format!("{}: not JSON: {e}", file.display())))?;
+			let chain = Chain::connect(&node).await?;
+			let report = verify::verify(&chain, &credential).await;
+			for check in &report {
+				println!("{:<7} {:<28} {}", check.verdict.word(), check.name, check.detail);
+			}
+			let failed = report.iter().any(|check| check.verdict == Verdict::Fail);
+			println!("{}", if failed { "INVALID" } else { "VALID" });
+			Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+		},
+	}
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+	let cli = Cli::parse();
+	match run(cli.command).await {
+		Ok(code) => code,
+		Err(Failure(why)) => {
+			eprintln!("error: {why}");
+			ExitCode::from(2)
+		},
+	}
+}
