@@ -16,6 +16,7 @@ use subxt::{
 /// A connection to a node.
 pub struct Chain {
 	api: OnlineClient<PolkadotConfig>,
+	rpc: subxt::rpcs::RpcClient,
 }
 
 /// Why the chain could not answer.
@@ -288,8 +289,11 @@ pub fn xsd_date_time(unix_millis: u64) -> String {
 impl Chain {
 	/// Connects to the node at `url` (`ws://` or `wss://`).
 	pub async fn connect(url: &str) -> Result<Self, ChainError> {
-		let api = OnlineClient::<PolkadotConfig>::from_url(url).await.map_err(rpc)?;
-		Ok(Self { api })
+		let client = subxt::rpcs::RpcClient::from_insecure_url(url).await.map_err(rpc)?;
+		let api = OnlineClient::<PolkadotConfig>::from_rpc_client(client.clone())
+			.await
+			.map_err(rpc)?;
+		Ok(Self { api, rpc: client })
 	}
 
 	/// The chain's genesis hash, `0x` and 64 hex digits.
@@ -387,17 +391,59 @@ impl Chain {
 		Ok(tokens)
 	}
 
-	/// The time of block `number` (its `Timestamp::Now`), as an XML Schema `dateTime`.
+	/// The time of block `number`, as an XML Schema `dateTime`: the `timestamp.set` inherent in
+	/// its body. Blocks are kept for good by every node (the default `--blocks-pruning
+	/// archive-canonical`), their state only for the last 256 blocks, so the time is read from the
+	/// body, not from `Timestamp::Now` at that block.
 	pub async fn block_time(&self, number: u32) -> Result<String, ChainError> {
-		let at = self.api.at_block(u64::from(number)).await.map_err(rpc)?;
-		let now = at
-			.storage()
-			.fetch(dynamic::storage::<(), u64>("Timestamp", "Now"), ())
+		use subxt::ext::codec::{Compact, Decode};
+		let hash: Option<String> = self
+			.rpc
+			.request("chain_getBlockHash", subxt::rpcs::rpc_params![number])
 			.await
-			.map_err(rpc)?
-			.decode()
-			.map_err(decode)?;
-		Ok(xsd_date_time(now))
+			.map_err(rpc)?;
+		let hash = hash.ok_or_else(|| ChainError::NotFound(format!("block #{number}")))?;
+		let block: serde_json::Value = self
+			.rpc
+			.request("chain_getBlock", subxt::rpcs::rpc_params![hash])
+			.await
+			.map_err(rpc)?;
+		let at = self.api.at_current_block().await.map_err(rpc)?;
+		let timestamp = at
+			.metadata()
+			.pallet_by_name("Timestamp")
+			.map(|pallet| pallet.call_index())
+			.ok_or_else(|| ChainError::Decode("the metadata has no Timestamp pallet".into()))?;
+		let extrinsics =
+			block
+				.pointer("/block/extrinsics")
+				.and_then(serde_json::Value::as_array)
+				.ok_or_else(|| ChainError::Decode(format!("block #{number} has no body")))?;
+		for extrinsic in extrinsics {
+			let Some(bytes) = extrinsic
+				.as_str()
+				.and_then(|text| hex::decode(text.trim_start_matches("0x")).ok())
+			else {
+				continue;
+			};
+			let input = &mut &bytes[..];
+			// The length prefix, then the version byte of a bare (unsigned) extrinsic, v4 or v5.
+			if <Compact<u32>>::decode(input).is_err() {
+				continue;
+			}
+			let Some((&version, rest)) = input.split_first() else { continue };
+			if version != 0x04 && version != 0x05 {
+				continue;
+			}
+			// `Timestamp::set { now: Compact<u64> }`: pallet index, call index 0.
+			if let [pallet, 0, call @ ..] = rest {
+				if *pallet == timestamp {
+					let now = <Compact<u64>>::decode(&mut &call[..]).map_err(decode)?;
+					return Ok(xsd_date_time(now.0));
+				}
+			}
+		}
+		Err(ChainError::NotFound(format!("the timestamp of block #{number}")))
 	}
 
 	/// Registers `key` as the signing key of the institution that `signer` is
@@ -465,9 +511,11 @@ impl Chain {
 			.institution(&view.institution)
 			.await?
 			.ok_or_else(|| ChainError::NotFound("institution of the token".into()))?;
-		let signing_key = institution.signing_key_at(view.issued_at).ok_or_else(|| {
-			ChainError::NotFound("signing key of the institution when the token was issued".into())
-		})?;
+		// A token issued before the institution registered any key is signed by its first key.
+		let signing_key = institution
+			.signing_key_at(view.issued_at)
+			.or_else(|| institution.signing_keys.first().map(|period| period.key))
+			.ok_or_else(|| ChainError::NotFound("a signing key of the institution".into()))?;
 
 		let (unit, max_points) = match view.unit {
 			Some(index) => {

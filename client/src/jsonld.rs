@@ -48,6 +48,8 @@ pub const MAX_DOCUMENT_BYTES: usize = 256 * 1024;
 pub const MAX_QUADS: usize = 4_096;
 /// The most blank nodes a document may have.
 pub const MAX_BLANK_NODES: usize = 64;
+/// The longest a document's canonicalization may take.
+pub const CANONICALIZATION_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Why a document was not canonicalized.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -229,13 +231,24 @@ impl Contexts {
 			}
 		}
 
-		dataset.canonicalize(CanonicalizationAlgorithm::Rdfc10 {
-			hash_algorithm: CanonicalizationHashAlgorithm::Sha256,
+		// RDFC-1.0 is exponential on crafted blank-node structures: canonicalize in a thread and
+		// give up after CANONICALIZATION_TIMEOUT (the thread is left to finish on its own).
+		let (done, result) = std::sync::mpsc::channel();
+		std::thread::spawn(move || {
+			dataset.canonicalize(CanonicalizationAlgorithm::Rdfc10 {
+				hash_algorithm: CanonicalizationHashAlgorithm::Sha256,
+			});
+			let mut lines: Vec<String> = dataset.iter().map(|quad| format!("{quad} .\n")).collect();
+			// Code point order is UTF-8 byte order: the canonical order of N-Quads lines.
+			lines.sort();
+			let _ = done.send(lines.concat());
 		});
-		let mut lines: Vec<String> = dataset.iter().map(|quad| format!("{quad} .\n")).collect();
-		// Code point order is UTF-8 byte order: the canonical order of N-Quads lines.
-		lines.sort();
-		Ok(lines.concat())
+		result.recv_timeout(CANONICALIZATION_TIMEOUT).map_err(|_| {
+			CanonError::TooLarge(format!(
+				"its blank nodes take more than {} s to canonicalize",
+				CANONICALIZATION_TIMEOUT.as_secs()
+			))
+		})
 	}
 
 	/// The checks of the module docs: every key and type is defined, and no node has two
@@ -270,9 +283,37 @@ fn collect_contexts(
 	}
 }
 
-/// Whether `term` needs no definition: a keyword, or an IRI or compact IRI.
+/// The JSON-LD 1.1 keywords.
+const KEYWORDS: [&str; 23] = [
+	"@base",
+	"@container",
+	"@context",
+	"@direction",
+	"@graph",
+	"@id",
+	"@import",
+	"@included",
+	"@index",
+	"@json",
+	"@language",
+	"@list",
+	"@nest",
+	"@none",
+	"@prefix",
+	"@propagate",
+	"@protected",
+	"@reverse",
+	"@set",
+	"@type",
+	"@value",
+	"@version",
+	"@vocab",
+];
+
+/// Whether `term` needs no definition: a keyword, or an IRI or compact IRI (not a blank node
+/// identifier: a key `_:x` is dropped by JSON-LD).
 fn is_self_defined(term: &str) -> bool {
-	term.starts_with('@') || term.contains(':')
+	KEYWORDS.contains(&term) || (term.contains(':') && !term.starts_with("_:"))
 }
 
 /// Checks the keys and types of `value` and everything in it.
@@ -284,7 +325,13 @@ fn check_node(value: &Value, defines: &Defines) -> Result<(), CanonError> {
 				if key == "@context" {
 					continue;
 				}
-				if !defines.vocab && !is_self_defined(key) && !defines.terms.contains(key) {
+				let unknown_keyword = key.starts_with('@') && !KEYWORDS.contains(&key.as_str());
+				let blank_key = key.starts_with("_:");
+				if unknown_keyword
+					|| blank_key || (!defines.vocab
+					&& !is_self_defined(key)
+					&& !defines.terms.contains(key))
+				{
 					return Err(CanonError::UndefinedTerm(key.clone()));
 				}
 				// A literal value object's `@value` is data, not terms.
@@ -385,6 +432,20 @@ mod tests {
 		assert!(contexts
 			.canonical_nquads(&badge(json!({ "https://example.org/grade": "A+" })))
 			.is_ok());
+	}
+
+	#[test]
+	fn keys_json_ld_drops_are_refused() {
+		let contexts = Contexts::bundled();
+		for key in ["_:hidden", "@grade"] {
+			let mut document = badge(json!({}));
+			document["credentialSubject"][key] = json!("x");
+			assert_eq!(
+				contexts.canonical_nquads(&document),
+				Err(CanonError::UndefinedTerm(key.into())),
+				"{key}"
+			);
+		}
 	}
 
 	#[test]

@@ -54,7 +54,8 @@ enum KeyCommand {
 		#[arg(long)]
 		key: PathBuf,
 	},
-	/// Registers the key on chain as the institution's signing key from the next block on
+	/// Registers the key on chain as the institution's signing key from the block after the one
+	/// it is registered in
 	/// (`registry.setSigningKey`, signed by the institution's account); earlier keys stay valid
 	/// for the tokens of their time.
 	Register {
@@ -89,7 +90,8 @@ enum CredentialCommand {
 		/// Every live token of this holder (SS58) that the institution issued.
 		#[arg(long)]
 		holder: Option<String>,
-		/// A file (one token) or a folder (`token-ID.json` each); standard output if absent.
+		/// The file of the token's credential (standard output if absent); with `--holder`, the
+		/// folder to write `token-ID.json` in (required).
 		#[arg(long)]
 		out: Option<PathBuf>,
 	},
@@ -163,8 +165,8 @@ async fn issue_one(
 	key: &ed25519_dalek::SigningKey,
 	status_list: &str,
 	view: &TokenView,
+	facts: &credential::TokenFacts,
 ) -> Result<Value, Failure> {
-	let facts = chain.token_facts(view).await?;
 	if facts.institution.signing_key != key.verifying_key().to_bytes() {
 		return Err(Failure(format!(
 			"token {}: this key is not the one its institution had registered at block {} ({})",
@@ -173,7 +175,7 @@ async fn issue_one(
 			did::did_key(&facts.institution.signing_key)
 		)));
 	}
-	let unsigned = credential::open_badge(&facts, status_list);
+	let unsigned = credential::open_badge(facts, status_list);
 	let options = proof::ProofOptions::assertion(&key.verifying_key(), chain.now().await?);
 	Ok(proof::sign(&Contexts::bundled(), &unsigned, key, &options)?)
 }
@@ -219,32 +221,59 @@ async fn serve(
 		.unwrap_or_else(|| "/".into());
 	let listener = tokio::net::TcpListener::bind(&listen).await?;
 	eprintln!("serving the status list of {institution} at http://{listen}{path}");
-	let chain = Chain::connect(&node).await?;
+	let chain = std::sync::Arc::new(Chain::connect(&node).await?);
+	let (key, institution, url, path) = (
+		std::sync::Arc::new(key),
+		std::sync::Arc::new(institution),
+		std::sync::Arc::new(url),
+		std::sync::Arc::new(path),
+	);
 	loop {
-		let (mut socket, _) = listener.accept().await?;
-		let mut request = vec![0u8; 8192];
-		let read = socket.read(&mut request).await.unwrap_or(0);
-		let head = String::from_utf8_lossy(&request[..read]);
-		let target = head.split_whitespace().nth(1).unwrap_or("");
-		let (status_line, body) = if !head.starts_with("GET ") {
-			("405 Method Not Allowed", "{\"error\":\"only GET\"}".to_owned())
-		} else if target != path {
-			("404 Not Found", "{\"error\":\"no such list\"}".to_owned())
-		} else {
-			match status_list(&chain, &key, &institution, &url).await {
-				Ok(list) => ("200 OK", serde_json::to_string(&list).unwrap_or_default()),
-				Err(Failure(why)) => {
-					eprintln!("status list: {why}");
-					("503 Service Unavailable", serde_json::json!({ "error": why }).to_string())
-				},
-			}
+		let mut socket = match listener.accept().await {
+			Ok((socket, _)) => socket,
+			// Out of file descriptors, say: the server goes on.
+			Err(error) => {
+				eprintln!("accept: {error}");
+				tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+				continue;
+			},
 		};
-		let response = format!(
+		let (chain, key, institution, url, path) =
+			(chain.clone(), key.clone(), institution.clone(), url.clone(), path.clone());
+		// One task per connection, each given 10 s to send its request.
+		tokio::spawn(async move {
+			let mut request = vec![0u8; 8192];
+			let read = match tokio::time::timeout(
+				std::time::Duration::from_secs(10),
+				socket.read(&mut request),
+			)
+			.await
+			{
+				Ok(Ok(read)) => read,
+				_ => return,
+			};
+			let head = String::from_utf8_lossy(request.get(..read).unwrap_or_default());
+			let target = head.split_whitespace().nth(1).unwrap_or("");
+			let (status_line, body) = if !head.starts_with("GET ") {
+				("405 Method Not Allowed", "{\"error\":\"only GET\"}".to_owned())
+			} else if target != path.as_str() {
+				("404 Not Found", "{\"error\":\"no such list\"}".to_owned())
+			} else {
+				match status_list(&chain, &key, &institution, &url).await {
+					Ok(list) => ("200 OK", serde_json::to_string(&list).unwrap_or_default()),
+					Err(Failure(why)) => {
+						eprintln!("status list: {why}");
+						("503 Service Unavailable", serde_json::json!({ "error": why }).to_string())
+					},
+				}
+			};
+			let response = format!(
 			"HTTP/1.1 {status_line}\r\nContent-Type: application/json\r\nAccess-Control-Allow-Origin: *\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
 			body.len()
 		);
-		let _ = socket.write_all(response.as_bytes()).await;
-		let _ = socket.shutdown().await;
+			let _ = socket.write_all(response.as_bytes()).await;
+			let _ = socket.shutdown().await;
+		});
 	}
 }
 
@@ -291,35 +320,43 @@ async fn run(command: Command) -> Result<ExitCode, Failure> {
 					if verification.revoked {
 						return Err(Failure(format!("token {token} was revoked")));
 					}
-					let signed = issue_one(&chain, &key, &status_list, &verification.token).await?;
+					let facts = chain.token_facts(&verification.token).await?;
+					let signed =
+						issue_one(&chain, &key, &status_list, &verification.token, &facts).await?;
 					write(out.as_ref(), &signed)?;
 				},
 				(None, Some(holder)) => {
 					let holder = account(&holder)?;
+					let folder = out.ok_or_else(|| {
+						Failure("--holder writes one file per token: give --out FOLDER".into())
+					})?;
+					std::fs::create_dir_all(&folder)?;
 					let mine = key.verifying_key().to_bytes();
-					let mut issued = 0;
+					let (mut issued, mut skipped) = (0, 0);
 					for view in chain.tokens_of(&holder).await? {
 						if view.revocation.is_some() {
 							continue;
 						}
-						let facts = chain.token_facts(&view).await?;
+						// A token the chain cannot tell everything of is skipped, not the batch.
+						let facts = match chain.token_facts(&view).await {
+							Ok(facts) => facts,
+							Err(error) => {
+								eprintln!("token {}: skipped: {error}", view.id);
+								skipped += 1;
+								continue;
+							},
+						};
 						if facts.institution.signing_key != mine {
 							continue;
 						}
-						let signed = issue_one(&chain, &key, &status_list, &view).await?;
-						match &out {
-							Some(folder) => {
-								std::fs::create_dir_all(folder)?;
-								write(
-									Some(&folder.join(format!("token-{}.json", view.id))),
-									&signed,
-								)?;
-							},
-							None => write(None, &signed)?,
-						}
+						let signed = issue_one(&chain, &key, &status_list, &view, &facts).await?;
+						write(Some(&folder.join(format!("token-{}.json", view.id))), &signed)?;
 						issued += 1;
 					}
-					eprintln!("{issued} credentials issued");
+					eprintln!(
+						"{issued} credentials issued in {}, {skipped} skipped",
+						folder.display()
+					);
 				},
 				(None, None) => return Err(Failure("give --token or --holder".into())),
 			}

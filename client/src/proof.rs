@@ -86,7 +86,7 @@ impl fmt::Display for ProofError {
 	fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
 		match self {
 			Self::NotADocument(why) => write!(f, "not a credential document: {why}"),
-			Self::NoProof => write!(f, "the document has no proof (or more than one)"),
+			Self::NoProof => write!(f, "the document has no proof"),
 			Self::UnsupportedProof(why) => write!(f, "unsupported proof: {why}"),
 			Self::VerificationMethod(error) => write!(f, "verification method: {error}"),
 			Self::BadProofValue(why) => write!(f, "proofValue: {why}"),
@@ -147,6 +147,19 @@ fn context_of(document: &Value) -> Result<Value, ProofError> {
 		.ok_or_else(|| ProofError::NotADocument("no @context".into()))
 }
 
+/// Whether `text` is an XML Schema `dateTime` of the form `YYYY-MM-DDThh:mm:ssZ`.
+fn is_utc_date_time(text: &str) -> bool {
+	let bytes = text.as_bytes();
+	bytes.len() == 20
+		&& bytes.iter().enumerate().all(|(index, byte)| match index {
+			4 | 7 => *byte == b'-',
+			10 => *byte == b'T',
+			13 | 16 => *byte == b':',
+			19 => *byte == b'Z',
+			_ => byte.is_ascii_digit(),
+		})
+}
+
 /// `document` (which must not have a proof yet) signed by `key` with `options`: the document
 /// with its `proof`.
 pub fn sign(
@@ -183,8 +196,26 @@ pub fn verify(contexts: &Contexts, secured: &Value) -> Result<VerifiedProof, Pro
 	let mut document = secured.clone();
 	let proof = match document.as_object_mut().and_then(|map| map.remove("proof")) {
 		Some(Value::Object(proof)) => proof,
+		Some(Value::Array(_)) => {
+			return Err(ProofError::UnsupportedProof(
+				"a list of proofs: one proof object is expected".into(),
+			))
+		},
 		_ => return Err(ProofError::NoProof),
 	};
+	// A proof may carry a `@context`; it must then be where the document's starts.
+	if let Some(own) = proof.get("@context") {
+		let listed = |value: &Value| match value {
+			Value::Array(items) => items.clone(),
+			other => vec![other.clone()],
+		};
+		let (own, document_context) = (listed(own), listed(&context));
+		if !document_context.starts_with(&own) {
+			return Err(ProofError::UnsupportedProof(
+				"the proof's @context does not begin the document's".into(),
+			));
+		}
+	}
 	let field = |name: &str| -> Result<&str, ProofError> {
 		proof
 			.get(name)
@@ -199,6 +230,27 @@ pub fn verify(contexts: &Contexts, secured: &Value) -> Result<VerifiedProof, Pro
 	}
 	let verification_method = field("verificationMethod")?.to_owned();
 	let proof_purpose = field("proofPurpose")?.to_owned();
+	if proof_purpose != ASSERTION_METHOD {
+		return Err(ProofError::UnsupportedProof(format!(
+			"proof purpose {proof_purpose}: a credential's proof is an {ASSERTION_METHOD}"
+		)));
+	}
+	if let Some(expires) = proof.get("expires") {
+		let expires = expires.as_str().unwrap_or_default();
+		if !is_utc_date_time(expires) {
+			return Err(ProofError::UnsupportedProof(format!(
+				"expires {expires:?}: expected YYYY-MM-DDThh:mm:ssZ"
+			)));
+		}
+		let now = std::time::SystemTime::now()
+			.duration_since(std::time::UNIX_EPOCH)
+			.map(|elapsed| elapsed.as_millis() as u64)
+			.unwrap_or_default();
+		// Same format, so the text order is the time order.
+		if expires <= crate::chain::xsd_date_time(now).as_str() {
+			return Err(ProofError::UnsupportedProof(format!("the proof expired at {expires}")));
+		}
+	}
 	let value = field("proofValue")?;
 	let public_key =
 		did::public_key_of_did(&verification_method).map_err(ProofError::VerificationMethod)?;

@@ -71,9 +71,21 @@ pub fn token_of(credential: &Value) -> Option<(String, u64)> {
 	Some((genesis.to_owned(), token.parse().ok()?))
 }
 
-/// The fields of a credential that the chain's facts determine (everything but the proof).
-const FROM_THE_CHAIN: [&str; 8] =
-	["id", "type", "name", "description", "issuer", "validFrom", "credentialSubject", "evidence"];
+/// The top-level keys in which `credential` (its proof aside) differs from `expected`: a key
+/// with another value, a key missing, or a key added. The chain's facts determine every key, so
+/// nothing may be added, even what JSON-LD would drop before the proof is checked.
+fn differing_keys(credential: &Value, expected: &Value) -> Vec<String> {
+	let empty = serde_json::Map::new();
+	let ours = credential.as_object().unwrap_or(&empty);
+	let theirs = expected.as_object().unwrap_or(&empty);
+	let mut keys: Vec<&String> = ours.keys().chain(theirs.keys()).collect();
+	keys.sort();
+	keys.dedup();
+	keys.into_iter()
+		.filter(|key| *key != "proof" && ours.get(*key) != theirs.get(*key))
+		.cloned()
+		.collect()
+}
 
 /// Every check of `credential` against `chain`.
 pub async fn verify(chain: &Chain, credential: &Value) -> Vec<Check> {
@@ -94,7 +106,11 @@ pub async fn verify(chain: &Chain, credential: &Value) -> Vec<Check> {
 			None
 		},
 	};
-	let issuer = credential.pointer("/issuer/id").and_then(Value::as_str).unwrap_or("");
+	let issuer = credential
+		.pointer("/issuer/id")
+		.or_else(|| credential.get("issuer"))
+		.and_then(Value::as_str)
+		.unwrap_or("(none)");
 	if let Some(key) = proof_key {
 		report.push(check(
 			"issuer signed it",
@@ -157,11 +173,7 @@ pub async fn verify(chain: &Chain, credential: &Value) -> Vec<Check> {
 				.and_then(Value::as_str)
 				.unwrap_or("");
 			let expected = credential::open_badge(&facts, status_url);
-			let differing: Vec<&str> = FROM_THE_CHAIN
-				.iter()
-				.copied()
-				.filter(|field| credential.get(field) != expected.get(field))
-				.collect();
+			let differing = differing_keys(credential, &expected);
 			report.push(check(
 				"points and provenance",
 				differing.is_empty(),
@@ -239,6 +251,23 @@ pub async fn verify(chain: &Chain, credential: &Value) -> Vec<Check> {
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	/// The attack a review found: a claim added at the top level, where no context defines it
+	/// for that node, is dropped by JSON-LD before the proof is checked, so the proof holds; the
+	/// comparison with the chain's credential refuses it.
+	#[test]
+	fn a_key_added_anywhere_at_the_top_is_a_difference() {
+		let expected = serde_json::json!({ "id": "urn:x", "name": "n", "proof": { "a": 1 } });
+		let mut added = expected.clone();
+		added["result"] = serde_json::json!("15 of 15");
+		assert_eq!(differing_keys(&added, &expected), vec!["result".to_owned()]);
+		let mut missing = expected.clone();
+		missing.as_object_mut().unwrap().remove("name");
+		assert_eq!(differing_keys(&missing, &expected), vec!["name".to_owned()]);
+		let mut reproofed = expected.clone();
+		reproofed["proof"] = serde_json::json!({ "b": 2 });
+		assert!(differing_keys(&reproofed, &expected).is_empty());
+	}
 
 	#[test]
 	fn a_credential_id_names_its_chain_and_token() {

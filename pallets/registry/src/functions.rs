@@ -20,7 +20,10 @@ use frame_support::{
 	},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::{traits::Zero, SaturatedConversion, TokenError};
+use sp_runtime::{
+	traits::{One, Saturating, Zero},
+	SaturatedConversion, TokenError,
+};
 
 impl<T: Config> Pallet<T> {
 	/// See [`Pallet::apply`].
@@ -66,7 +69,8 @@ impl<T: Config> Pallet<T> {
 			ensure!(record.status != InstitutionStatus::Revoked, Error::<T>::AlreadyRevoked);
 			ensure!(record.signing_key != Some(key), Error::<T>::SameSigningKey);
 			SigningKeys::<T>::try_mutate(&institution, |keys| {
-				let from = frame_system::Pallet::<T>::block_number();
+				// From the next block: a token minted earlier in this block keeps the old key.
+				let from = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
 				keys.try_push(KeyPeriod { key, from })
 					.map_err(|_| Error::<T>::TooManySigningKeys)
 			})?;

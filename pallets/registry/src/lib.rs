@@ -245,7 +245,7 @@ pub mod pallet {
 		InstructorAdded { institution: T::AccountId, instructor: T::AccountId },
 		/// An institution removed an instructor, or its revocation did.
 		InstructorRemoved { institution: T::AccountId, instructor: T::AccountId },
-		/// An institution registered a new signing key, in effect from this block.
+		/// An institution registered a new signing key, in effect from the next block.
 		SigningKeyChanged { institution: T::AccountId, key: SigningKey },
 	}
 
@@ -452,8 +452,9 @@ pub mod pallet {
 			Self::do_remove_instructor(institution, instructor)
 		}
 
-		/// Register a new ed25519 signing key of the calling institution, in effect from this
-		/// block (to rotate a key, or replace one that leaked). Earlier keys stay in
+		/// Register a new ed25519 signing key of the calling institution, in effect from the next
+		/// block (to rotate a key, or replace one that leaked; a token minted earlier in this
+		/// block keeps the old key). Earlier keys stay in
 		/// [`SigningKeys`], so credentials signed with them for tokens of their time still
 		/// verify as signed by the key registered then.
 		///

@@ -1099,15 +1099,16 @@ mod signing_keys {
 				Event::SigningKeyChanged { institution: ALICE, key: NEW_KEY }.into(),
 			);
 			assert_eq!(Institutions::<Test>::get(ALICE).unwrap().signing_key, Some(NEW_KEY));
-			assert_eq!(keys(ALICE), vec![(KEY, 2), (NEW_KEY, 10)]);
+			// In effect from the next block: a token minted earlier in block 10 keeps the old key.
+			assert_eq!(keys(ALICE), vec![(KEY, 2), (NEW_KEY, 11)]);
 			assert_eq!(Registry::signing_key_at(&ALICE, 1), None);
 			assert_eq!(Registry::signing_key_at(&ALICE, 2), Some(KEY));
-			assert_eq!(Registry::signing_key_at(&ALICE, 9), Some(KEY));
-			assert_eq!(Registry::signing_key_at(&ALICE, 10), Some(NEW_KEY));
+			assert_eq!(Registry::signing_key_at(&ALICE, 10), Some(KEY));
+			assert_eq!(Registry::signing_key_at(&ALICE, 11), Some(NEW_KEY));
 			assert_eq!(Registry::signing_key_at(&ALICE, 1_000), Some(NEW_KEY));
 			assert_eq!(
 				Registry::institution(&ALICE).unwrap().signing_keys,
-				vec![KeyPeriod { key: KEY, from: 2 }, KeyPeriod { key: NEW_KEY, from: 10 }]
+				vec![KeyPeriod { key: KEY, from: 2 }, KeyPeriod { key: NEW_KEY, from: 11 }]
 			);
 		});
 	}
@@ -1118,7 +1119,7 @@ mod signing_keys {
 			assert_ok!(Registry::apply(signed(ALICE), name(), uri(), None));
 			run_to(5);
 			assert_ok!(Registry::set_signing_key(signed(ALICE), KEY));
-			assert_eq!(keys(ALICE), vec![(KEY, 5)]);
+			assert_eq!(keys(ALICE), vec![(KEY, 6)]);
 		});
 	}
 

@@ -178,6 +178,17 @@ describe('Open Badges 3.0 credentials of Learning Tokens', () => {
     assert.match(ours.stdout, /^FAIL\s+points and provenance/m);
     const theirs = await dccVerify(badge);
     assert.ok(theirs.fatal || theirs.signature === false, JSON.stringify(theirs.raw));
+
+    // A claim added where no context defines it for that node: JSON-LD drops it before the
+    // proof is checked, so the proof still holds; lt compares the whole credential with the
+    // chain's and refuses it.
+    const padded = readJson('badge');
+    padded.result = '15 of 15';
+    writeFileSync(credentialFile('padded'), JSON.stringify(padded));
+    const caught = lt(['credential', 'verify', credentialFile('padded'), ...ltNode()]);
+    assert.equal(caught.code, 1);
+    assert.match(caught.stdout, /^PASS\s+proof/m);
+    assert.match(caught.stdout, /^FAIL\s+points and provenance\s+differs from the chain in: result/m);
   });
 
   test('after a key rotation the old credential still verifies, and the new key cannot sign old tokens', async () => {
