@@ -286,6 +286,33 @@ pub fn xsd_date_time(unix_millis: u64) -> String {
 	)
 }
 
+/// Every token of a `TokensApi` list function (`tokens_of`, `tokens_of_course`) of `subject`,
+/// page after page of 100, at `at`.
+async fn token_pages(
+	at: &subxt::client::ClientAtBlock<
+		PolkadotConfig,
+		subxt::client::OnlineClientAtBlockImpl<PolkadotConfig>,
+	>,
+	function: &str,
+	subject: Value,
+) -> Result<Vec<TokenView>, ChainError> {
+	let mut tokens = Vec::new();
+	let mut cursor: Option<Value> = None;
+	loop {
+		let call = dynamic::runtime_api_call::<_, Page<TokenView, Value>>(
+			"TokensApi",
+			function,
+			(subject.clone(), cursor.clone(), 100u32),
+		);
+		let page = at.runtime_apis().call(call).await.map_err(decode)?;
+		tokens.extend(page.items);
+		match page.next {
+			Some(next) => cursor = Some(next),
+			None => return Ok(tokens),
+		}
+	}
+}
+
 impl Chain {
 	/// Connects to the node at `url` (`ws://` or `wss://`).
 	pub async fn connect(url: &str) -> Result<Self, ChainError> {
@@ -326,21 +353,7 @@ impl Chain {
 	/// Every token of `holder` (revoked ones included), through `TokensApi::tokens_of` pages.
 	pub async fn tokens_of(&self, holder: &AccountId32) -> Result<Vec<TokenView>, ChainError> {
 		let at = self.api.at_current_block().await.map_err(rpc)?;
-		let mut tokens = Vec::new();
-		let mut cursor: Option<Value> = None;
-		loop {
-			let call = dynamic::runtime_api_call::<_, Page<TokenView, Value>>(
-				"TokensApi",
-				"tokens_of",
-				(holder.0, cursor.clone(), 100u32),
-			);
-			let page = at.runtime_apis().call(call).await.map_err(decode)?;
-			tokens.extend(page.items);
-			match page.next {
-				Some(next) => cursor = Some(next),
-				None => return Ok(tokens),
-			}
-		}
+		token_pages(&at, "tokens_of", Value::from_bytes(holder.0)).await
 	}
 
 	/// Every token of the courses of `institution`, revoked ones included: what its status
@@ -373,20 +386,7 @@ impl Chain {
 			if owner.decode().map_err(decode)?.institution != *institution {
 				continue;
 			}
-			let mut cursor: Option<Value> = None;
-			loop {
-				let call = dynamic::runtime_api_call::<_, Page<TokenView, Value>>(
-					"TokensApi",
-					"tokens_of_course",
-					(course, cursor.clone(), 100u32),
-				);
-				let page = at.runtime_apis().call(call).await.map_err(decode)?;
-				tokens.extend(page.items);
-				match page.next {
-					Some(next) => cursor = Some(next),
-					None => break,
-				}
-			}
+			tokens.extend(token_pages(&at, "tokens_of_course", Value::u128(course.into())).await?);
 		}
 		Ok(tokens)
 	}

@@ -152,6 +152,14 @@ describe('Open Badges 3.0 credentials of Learning Tokens', () => {
     assert.equal(badge.credentialSubject.result[0].value, '12');
     assert.equal(badge.credentialSubject.achievement.alignment[0].targetUrl, SKILL);
 
+    // Every live token of the learner at once: the Attendance and the Score token.
+    const all = lt(['credential', 'issue', ...ltNode(), '--key', keyFiles.first, '--status-list', statusUrl,
+      '--holder', badge.credentialSubject.id.split(':').pop(), '--out', join(dir, 'all')]);
+    assert.equal(all.code, 0, all.stderr);
+    assert.match(all.stderr, /2 credentials issued in .*, 0 skipped/);
+    const scoreAgain = JSON.parse(readFileSync(join(dir, 'all', `token-${token}.json`), 'utf8'));
+    assert.deepEqual({ ...scoreAgain, proof: undefined }, { ...badge, proof: undefined });
+
     // docs/sample-credential.json and the README's output come from here.
     if (process.env.LT_CREDENTIAL_SAMPLE) writeFileSync(process.env.LT_CREDENTIAL_SAMPLE, `${JSON.stringify(badge, null, 2)}\n`);
 
