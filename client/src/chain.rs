@@ -323,6 +323,16 @@ impl Chain {
 		Ok(Self { api, rpc: client })
 	}
 
+	/// The subxt client.
+	pub(crate) fn api(&self) -> &OnlineClient<PolkadotConfig> {
+		&self.api
+	}
+
+	/// The raw JSON-RPC client.
+	pub(crate) fn rpc(&self) -> &subxt::rpcs::RpcClient {
+		&self.rpc
+	}
+
 	/// The chain's genesis hash, `0x` and 64 hex digits.
 	pub fn genesis_hash(&self) -> String {
 		format!("0x{}", hex::encode(self.api.genesis_hash().0))

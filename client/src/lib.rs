@@ -13,12 +13,14 @@
 //! - [`status`]: Bitstring Status Lists of revoked tokens.
 //! - [`keys`]: the institution's signing key from a file.
 //! - [`verify`]: every check of a credential against the chain.
+//! - [`import`]: an LMS's grades and attendance to the chain's lifecycle steps.
 //!
 //! The crate depends on neither the runtime nor the node: it builds in its own small tree.
 
 pub mod chain;
 pub mod credential;
 pub mod did;
+pub mod import;
 pub mod jsonld;
 pub mod keys;
 pub mod proof;

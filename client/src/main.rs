@@ -7,15 +7,18 @@
 //! lt credential status-list --node URL --key FILE --institution ADDRESS --url URL [--out PATH]
 //! lt credential serve --node URL --key FILE --institution ADDRESS --url URL --listen HOST:PORT
 //! lt credential verify FILE --node URL
+//! lt course import MAPPING --node URL (--account FILE | --instructor ADDRESS --dry-run) [--dry-run] [--json] [--batch N] [--in-flight N]
+//! lt course status MAPPING --node URL [--json]
 //! ```
 //!
-//! Every command reads the latest finalized block. `verify` prints each check with its
+//! The credential commands read the latest finalized block; `course import` and `course status`
+//! the best block (what the instructor's last transactions did, finalized or not). `verify` prints each check with its
 //! verdict and exits with 1 if any fails (2 if it could not run).
 
 use clap::{Parser, Subcommand};
 use learning_tokens_client::{
 	chain::{Chain, TokenView},
-	credential, did,
+	credential, did, import,
 	jsonld::Contexts,
 	keys, proof, status,
 	verify::{self, Verdict},
@@ -43,6 +46,50 @@ enum Command {
 	/// Open Badges 3.0 credentials of Learning Tokens.
 	#[command(subcommand)]
 	Credential(CredentialCommand),
+	/// A course's grades and attendance from the LMS to the chain.
+	#[command(subcommand)]
+	Course(CourseCommand),
+}
+
+#[derive(Subcommand)]
+enum CourseCommand {
+	/// Records what the mapping's inputs say (invite, convey, assess, award), in batches that
+	/// fit a block, from wherever the chain is; the learners' own steps are theirs. Rerun it
+	/// after they acted, or after a crash: it reads the chain to see what is done.
+	Import {
+		/// The mapping file (JSON; see docs/import/).
+		mapping: PathBuf,
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		node: String,
+		/// A file holding the instructor account's secret (a mnemonic or a secret URI), sr25519.
+		#[arg(long)]
+		account: Option<PathBuf>,
+		/// The instructor's address (SS58), for a dry run without the secret.
+		#[arg(long, conflicts_with = "account")]
+		instructor: Option<String>,
+		/// Prints the plan and submits nothing.
+		#[arg(long)]
+		dry_run: bool,
+		/// Prints the plan (or the summary's plan after the run) as JSON.
+		#[arg(long)]
+		json: bool,
+		/// At most this many learners per call (also bounded by the chain's MaxBatch and a
+		/// block's weight).
+		#[arg(long)]
+		batch: Option<usize>,
+		/// At most this many calls wait in the node's pool at once.
+		#[arg(long, default_value_t = 8)]
+		in_flight: usize,
+	},
+	/// Per learner of the mapping, the stage of each (assessment, unit) and what awaits whom.
+	Status {
+		/// The mapping file.
+		mapping: PathBuf,
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		node: String,
+		#[arg(long)]
+		json: bool,
+	},
 }
 
 #[derive(Subcommand)]
@@ -141,6 +188,15 @@ impl<E: std::fmt::Display> From<E> for Failure {
 	fn from(error: E) -> Self {
 		Self(error.to_string())
 	}
+}
+
+fn signer_of(file: &PathBuf) -> Result<subxt_signer::sr25519::Keypair, Failure> {
+	let secret =
+		std::fs::read_to_string(file).map_err(|e| Failure(format!("{}: {e}", file.display())))?;
+	let uri = subxt_signer::SecretUri::from_str(secret.trim())
+		.map_err(|e| Failure(format!("the account secret: {e}")))?;
+	subxt_signer::sr25519::Keypair::from_uri(&uri)
+		.map_err(|e| Failure(format!("the account secret: {e}")))
 }
 
 fn account(text: &str) -> Result<AccountId32, Failure> {
@@ -289,12 +345,7 @@ async fn run(command: Command) -> Result<ExitCode, Failure> {
 		},
 		Command::Key(KeyCommand::Register { node, key, account }) => {
 			let key = keys::read(&key)?;
-			let secret = std::fs::read_to_string(&account)
-				.map_err(|e| Failure(format!("{}: {e}", account.display())))?;
-			let uri = subxt_signer::SecretUri::from_str(secret.trim())
-				.map_err(|e| Failure(format!("the account secret: {e}")))?;
-			let signer = subxt_signer::sr25519::Keypair::from_uri(&uri)
-				.map_err(|e| Failure(format!("the account secret: {e}")))?;
+			let signer = signer_of(&account)?;
 			let chain = Chain::connect(&node).await?;
 			let public = key.verifying_key().to_bytes();
 			let block = chain.set_signing_key(&signer, public).await?;
@@ -386,6 +437,77 @@ async fn run(command: Command) -> Result<ExitCode, Failure> {
 			let failed = report.iter().any(|check| check.verdict == Verdict::Fail);
 			println!("{}", if failed { "INVALID" } else { "VALID" });
 			Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+		},
+		Command::Course(CourseCommand::Import {
+			mapping,
+			node,
+			account: secret,
+			instructor,
+			dry_run,
+			json,
+			batch,
+			in_flight,
+		}) => {
+			let mapping = import::mapping::Mapping::read(&mapping)?;
+			let inputs = import::read_inputs(&mapping)?;
+			let chain = Chain::connect(&node).await?;
+			let signer = secret.as_ref().map(signer_of).transpose()?;
+			let instructor = match (&signer, instructor) {
+				(Some(signer), _) => AccountId32(signer.public_key().0),
+				(None, Some(address)) => account(&address)?,
+				(None, None) => {
+					return Err(Failure("give --account (or --instructor with --dry-run)".into()))
+				},
+			};
+			if dry_run {
+				let (plan, view) =
+					import::make_plan(&chain, &mapping, &inputs, &instructor).await?;
+				if json {
+					println!(
+						"{}",
+						serde_json::to_string_pretty(&import::plan_json(&mapping, &view, &plan))?
+					);
+				} else {
+					let at = import::onchain::at_best(&chain).await?;
+					let fee = import::onchain::limits(&at)?.new_account_fee;
+					print!("{}", import::render_plan(&mapping, &view, &plan, fee));
+				}
+				return Ok(ExitCode::SUCCESS);
+			}
+			let signer = signer.ok_or_else(|| Failure("a real run needs --account".into()))?;
+			use std::io::IsTerminal;
+			let options =
+				import::RunOptions { batch, in_flight, bar: std::io::stderr().is_terminal() };
+			let summary = import::run(&chain, &mapping, &inputs, &signer, options).await?;
+			if json {
+				let at = import::onchain::at_best(&chain).await?;
+				let view =
+					import::onchain::read_view(&at, mapping.file.course, &instructor, &[], &[])
+						.await?;
+				let mut document = import::plan_json(&mapping, &view, &summary.after);
+				document["failed"] = serde_json::json!(summary.failed);
+				println!("{}", serde_json::to_string_pretty(&document)?);
+			} else {
+				print!("{}", import::render_summary(&summary));
+			}
+			Ok(if summary.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+		},
+		Command::Course(CourseCommand::Status { mapping, node, json }) => {
+			let mapping = import::mapping::Mapping::read(&mapping)?;
+			let inputs = import::read_inputs(&mapping)?;
+			let chain = Chain::connect(&node).await?;
+			// Whose signature does not matter to what the chain holds.
+			let nobody = AccountId32([0; 32]);
+			let (plan, view) = import::make_plan(&chain, &mapping, &inputs, &nobody).await?;
+			if json {
+				println!(
+					"{}",
+					serde_json::to_string_pretty(&import::plan_json(&mapping, &view, &plan))?
+				);
+			} else {
+				print!("{}", import::render_status(&mapping, &view, &plan));
+			}
+			Ok(ExitCode::SUCCESS)
 		},
 	}
 }
