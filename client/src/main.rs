@@ -31,7 +31,7 @@ use subxt::utils::AccountId32;
 #[command(
 	name = "lt",
 	version,
-	about = "Learning Tokens off the chain: credentials and their checks"
+	about = "Learning Tokens off the chain: credentials, their checks, and course imports from an LMS"
 )]
 struct Cli {
 	#[command(subcommand)]

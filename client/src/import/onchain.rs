@@ -200,6 +200,7 @@ pub async fn read_view(
 		closed: matches!(state.status, CourseStatus::Closed),
 		guide_version: state.guide_version,
 		signer_is_instructor: state.lead == *signer || state.co_instructors.contains(signer),
+		instructors: core::iter::once(state.lead).chain(state.co_instructors).collect(),
 		..Default::default()
 	};
 

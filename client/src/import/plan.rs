@@ -94,6 +94,8 @@ pub struct ChainView {
 	pub guide_version: u32,
 	/// Whether the signer is an instructor of the course.
 	pub signer_is_instructor: bool,
+	/// The course's lead and co-instructors (none of them can be its learner).
+	pub instructors: Vec<AccountId32>,
 	/// The assessments of each guide version a learner follows, by (version, index).
 	pub guide: BTreeMap<(u32, u8), GuideAssessment>,
 	/// Each mapped learner's enrollment (absent: neither invited nor enrolled) and whether the
@@ -474,8 +476,26 @@ pub fn make(mapping: &Mapping, inputs: &Inputs, chain: &ChainView) -> Plan {
 	let mut convey: Groups<(AccountId32, Vec<u32>)> = BTreeMap::new();
 	let mut assess: Groups<AccountId32> = BTreeMap::new();
 	let mut award: Groups<(AccountId32, Vec<(u32, u32)>)> = BTreeMap::new();
+	// Fixed points above a unit's share: the mapping's error, once per (assessment, unit).
+	let mut over_share = BTreeSet::new();
 	for (index, learner) in mapping.learners.iter().enumerate() {
 		let Some(address) = learner.address else { continue };
+		if chain.instructors.contains(&address) {
+			// The chain refuses an instructor of the course as its learner, and an invitation
+			// is all or nothing: left out, so that the others are invited.
+			plan.problems.push(Problem {
+				origin: Origin {
+					file: mapping.path.clone(),
+					row: 0,
+					column: Some("learners".into()),
+				},
+				why: format!(
+					"{} ({address}) is an instructor of the course, who cannot be its learner: left out",
+					learner.key
+				),
+			});
+			continue;
+		}
 		let (enrollment, exists) = chain.learners.get(&address).copied().unwrap_or((None, false));
 		let enrollment_next = match enrollment {
 			None if chain.closed => Next::CourseClosed,
@@ -543,6 +563,40 @@ pub fn make(mapping: &Mapping, inputs: &Inputs, chain: &ChainView) -> Plan {
 						share_from_items(&grades, index, ItemsRule::items_of(items, unit), max.help)
 					},
 				};
+				for (kind, rule, share) in [
+					(
+						"attendance",
+						match &rule.attendance {
+							AttendanceRule::Fixed { points } => Some(*points),
+							_ => None,
+						},
+						max.attendance,
+					),
+					(
+						"help",
+						match &rule.help {
+							Some(HelpRule::Fixed { points }) => Some(*points),
+							_ => None,
+						},
+						max.help,
+					),
+				] {
+					if rule.is_some_and(|points| points.of(share).is_none())
+						&& over_share.insert((a, unit, kind))
+					{
+						plan.problems.push(Problem {
+							origin: Origin {
+								file: mapping.path.clone(),
+								row: 0,
+								column: Some(format!("assessments[{a}].{kind}.points")),
+							},
+							why: format!(
+								"more {kind} points than unit {unit}'s share of {share} in \
+								 assessment {a}: no learner gets the unit until it is fixed"
+							),
+						});
+					}
+				}
 				let points = UnitPoints { attendance, score, help, max };
 				let mut differs = None;
 				let next = match (enrollment, state) {

@@ -496,3 +496,38 @@ fn calls_split_into_batches_keep_every_learner_once() {
 	assert_eq!(seen, learners);
 	let _ = AccountId32::from_str("5C4uCLkU8wPc7TJFTLgk6NkKccGgVQKvyvtQuz6fun4ZKwpq").unwrap();
 }
+
+#[test]
+fn an_instructor_in_the_mapping_is_left_out_and_fixed_points_above_a_share_are_reported() {
+	let mut mapping = mapping();
+	mapping.file.assessments[1].attendance =
+		super::mapping::AttendanceRule::Fixed { points: super::mapping::Points::Exactly(3) };
+	let inputs = read_inputs(&mapping).unwrap();
+	let mut chain = sample_chain();
+	let ana = address("ana");
+	chain.instructors = vec![ana];
+	for learner in mapping.learners.iter().filter_map(|l| l.address) {
+		chain.learners.insert(learner, (Some(Enrollment::Enrolled), true));
+	}
+	chain.learners.remove(&ana);
+	let plan = plan::make(&mapping, &inputs, &chain);
+	assert!(plan.learners.iter().all(|l| l.address != ana));
+	assert!(plan
+		.calls
+		.iter()
+		.all(|call| !matches!(call, Call::Convey { assessment: 1, .. })));
+	let problems: Vec<String> = plan.problems.iter().map(ToString::to_string).collect();
+	assert!(
+		problems.iter().any(|p| p.contains("ana.garcia@student.example")
+			&& p.contains("is an instructor of the course")),
+		"{problems:#?}"
+	);
+	assert_eq!(
+		problems
+			.iter()
+			.filter(|p| p.contains("more attendance points than unit"))
+			.count(),
+		2,
+		"once per unit: {problems:#?}"
+	);
+}

@@ -187,7 +187,7 @@ async function confirmFinal(api, phases, log) {
  * phase, their mean fullness, the weight it used, the capacity of a full block, the blocks in
  * its span that carried none of it, and its rate over those blocks.
  */
-async function phase(api, name, txs, { event, items, count = () => 1, sign, log, measure = false, blockTime, maxNormal }) {
+export async function phase(api, name, txs, { event, items, count = () => 1, sign, log, measure = false, blockTime, maxNormal }) {
   const signed = [];
   for (const [tx, signer] of txs) signed.push(await sign(tx, signer));
   const startHeader = await api.rpc.chain.getHeader();

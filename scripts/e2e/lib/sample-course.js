@@ -51,11 +51,14 @@ export async function sampleInstitution(api) {
   return accounts;
 }
 
-/** Creates a course with the sample guide, taught by //Dave; resolves with its id. */
-export async function createSampleCourse(api, title = 'Data Analysis with Python') {
+/**
+ * Creates a course taught by //Dave, with the sample units and guide unless `units` and
+ * `guide` are given; resolves with its id.
+ */
+export async function createSampleCourse(api, title = 'Data Analysis with Python', { units = SAMPLE_UNITS, guide = SAMPLE_GUIDE } = {}) {
   const { institution, instructor } = await sampleInstitution(api);
   const created = await submitInBlock(api, api.tx.courses.createCourse(
-    institution.address, title, '30.7001', SAMPLE_UNITS, SAMPLE_GUIDE, false,
+    institution.address, title, '30.7001', units, guide, false,
   ), instructor);
   return findEvent(created.events, api.events.courses.CourseCreated).data.course.toNumber();
 }
