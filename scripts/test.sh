@@ -5,7 +5,7 @@
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$repo/scripts/env.sh"
-source "$repo/scripts/setup.sh"
+LT_SETUP_BROWSER=1 source "$repo/scripts/setup.sh"
 cd "$repo"
 
 step() { printf '\n== %s (%s)\n' "$1" "$(date -u +%H:%M:%S)"; }
@@ -42,7 +42,10 @@ SKIP_WASM_BUILD=1 cargo clippy --locked --features runtime-benchmarks,try-runtim
 step "Rust tests with runtime-benchmarks and try-runtime"
 SKIP_WASM_BUILD=1 cargo test --locked --features runtime-benchmarks,try-runtime "${feature_crates[@]}"
 
-step "end-to-end tests (@polkadot/api against the node)"
+step "build the web pages (web/dist, esbuild)"
+(cd web && node build.mjs)
+
+step "end-to-end tests (@polkadot/api against the node; the web pages in headless Chromium)"
 export LT_NODE_BIN="$CARGO_TARGET_DIR/debug/learning-tokens-node"
 export LT_CLIENT_BIN="$CARGO_TARGET_DIR/debug/lt"
 (cd scripts/e2e && node --test --test-concurrency=2 --test-reporter=spec tests/)

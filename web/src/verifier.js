@@ -1,0 +1,83 @@
+// The verifier's page: no account needed. A token's number gives who issued it, for which
+// course, unit, skill and points, whether the institution was accredited then and is now
+// (with its accreditation history), and whether it was revoked and why, each as a verdict.
+
+import { connect, nodeUrl, text } from './lib/chain.js';
+import { h, say } from './lib/dom.js';
+import { languageSwitch, number, t, translate } from './lib/i18n.js';
+
+const $ = (id) => document.getElementById(id);
+let api;
+
+async function main() {
+  translate();
+  languageSwitch($('language'), () => { if ($('token').value) check(); });
+  say($('connection'), t('app.connecting', { node: nodeUrl() }));
+  try {
+    api = await connect(nodeUrl());
+  } catch (error) {
+    say($('connection'), error.message, 'error');
+    return;
+  }
+  const header = await api.rpc.chain.getHeader();
+  say($('connection'), t('app.connected', { chain: (await api.rpc.system.chain()).toString(), block: number(header.number.toNumber()) }), 'ok');
+  $('verify-form').addEventListener('submit', (event) => { event.preventDefault(); check(); });
+  $('check').disabled = false;
+  const asked = new URLSearchParams(location.search).get('token');
+  if (asked) {
+    $('token').value = asked;
+    check();
+  }
+}
+
+const yesNo = (b) => (b ? `✓ ${t('verify.yes')}` : `✗ ${t('verify.no')}`);
+
+async function check() {
+  const verdict = $('verdict');
+  const details = $('details');
+  details.replaceChildren();
+  const raw = $('token').value.trim();
+  if (!/^\d+$/.test(raw)) {
+    say(verdict, t('verify.invalidId'), 'error');
+    return;
+  }
+  const found = await api.call.tokensApi.verify(raw);
+  if (found.isNone) {
+    say(verdict, t('verify.unknown', { token: raw }), 'unknown');
+    verdict.dataset.verdict = 'unknown';
+    return;
+  }
+  const v = found.unwrap();
+  const token = v.token;
+  if (v.revoked.isTrue) {
+    const r = token.revocation.unwrap();
+    say(verdict, t('verify.verdict.revoked', { block: number(r.at.toNumber()), by: t(`revoker.${r.by.type}`), reason: text(r.reason) }), 'error');
+    verdict.dataset.verdict = 'revoked';
+  } else if (!v.accreditedWhenIssued.isTrue) {
+    say(verdict, t('verify.verdict.unaccredited'), 'error');
+    verdict.dataset.verdict = 'unaccredited';
+  } else {
+    say(verdict, t('verify.verdict.valid'), 'ok');
+    verdict.dataset.verdict = 'valid';
+  }
+  const institution = (await api.call.registryApi.institution(token.institution)).unwrapOr(null);
+  const course = (await api.query.courses.courses(token.course)).unwrapOr(null);
+  const history = institution ? institution.history.map((p) => (p.to.isSome
+    ? t('verify.period', { from: number(p.from.toNumber()), to: number(p.to.unwrap().toNumber()) })
+    : t('verify.periodOpen', { from: number(p.from.toNumber()) }))) : [];
+  const rows = [
+    ['verify.issuer', institution ? `${text(institution.name)} (${token.institution})` : token.institution.toString()],
+    ['verify.accreditedThen', yesNo(v.accreditedWhenIssued.isTrue)],
+    ['verify.accreditedNow', yesNo(v.accreditedNow.isTrue)],
+    ['verify.history', h('ul', {}, history.map((line) => h('li', {}, line)))],
+    ['verify.course', `${token.course.toNumber()}: ${course ? text(course.title) : ''} (CIP ${text(token.cipCode)})`],
+    ['verify.unit', token.unit.isSome ? `${token.unit.unwrap().toNumber()} · ${text(token.skill)}` : '—'],
+    ['verify.points', `${t(`kind.${token.kind.type}`)}: ${number(token.points.toNumber())}`],
+    ['verify.learner', token.learner.toString()],
+    ['verify.instructor', token.instructor.toString()],
+    ['verify.issuedAt', `#${number(token.issuedAt.toNumber())}`],
+  ];
+  details.replaceChildren(...rows.flatMap(([key, value]) => [h('dt', {}, t(key)), h('dd', {}, value)]));
+}
+
+main();
