@@ -23,6 +23,8 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   target: ['es2022'],
   legalComments: 'none',
+  // The JSON-LD contexts the client crate bundles (client/contexts/), bundled here too.
+  loader: { '.jsonld': 'json' },
   logLevel: 'warning',
 });
 for (const file of readdirSync(src).filter((f) => /\.(html|css)$/.test(f))) copyFileSync(join(src, file), join(dist, file));

@@ -3,6 +3,7 @@
 // (with its accreditation history), and whether it was revoked and why, each as a verdict.
 
 import { connect, nodeUrl, text } from './lib/chain.js';
+import { checkProof, keyAt, tokenOf, u8aEq } from './lib/credential.js';
 import { h, say } from './lib/dom.js';
 import { languageSwitch, number, t, translate } from './lib/i18n.js';
 
@@ -21,7 +22,16 @@ async function main() {
   }
   const header = await api.rpc.chain.getHeader();
   say($('connection'), t('app.connected', { chain: (await api.rpc.system.chain()).toString(), block: number(header.number.toNumber()) }), 'ok');
-  $('verify-form').addEventListener('submit', (event) => { event.preventDefault(); check(); });
+  $('verify-form').addEventListener('submit', (event) => { event.preventDefault(); $('checks').replaceChildren(); check(); });
+  $('file').addEventListener('change', () => { if ($('file').files[0]) checkFile($('file').files[0]); });
+  const zone = $('drop');
+  zone.addEventListener('dragover', (event) => { event.preventDefault(); zone.dataset.over = 'yes'; });
+  zone.addEventListener('dragleave', () => { delete zone.dataset.over; });
+  zone.addEventListener('drop', (event) => {
+    event.preventDefault();
+    delete zone.dataset.over;
+    if (event.dataTransfer.files[0]) checkFile(event.dataTransfer.files[0]);
+  });
   $('check').disabled = false;
   const asked = new URLSearchParams(location.search).get('token');
   if (asked) {
@@ -32,6 +42,54 @@ async function main() {
 
 const yesNo = (b) => (b ? `✓ ${t('verify.yes')}` : `✗ ${t('verify.no')}`);
 
+/** A dropped or chosen credential: its proof, then its token on chain and what it claims. */
+async function checkFile(file) {
+  const checks = $('checks');
+  checks.replaceChildren();
+  let credential;
+  try {
+    credential = JSON.parse(await file.text());
+  } catch {
+    say($('verdict'), t('verify.fileInvalid'), 'error');
+    $('verdict').dataset.verdict = 'invalid';
+    return;
+  }
+  const named = tokenOf(credential);
+  if (!named) {
+    say($('verdict'), t('verify.fileInvalid'), 'error');
+    $('verdict').dataset.verdict = 'invalid';
+    return;
+  }
+  if (named.genesis !== api.genesisHash.toHex().slice(2)) {
+    say($('verdict'), t('verify.otherChain'), 'error');
+    $('verdict').dataset.verdict = 'other-chain';
+    return;
+  }
+  $('token').value = named.token;
+  const found = await check();
+  if (!found) return;
+  const { token, institution } = found;
+  const proof = await checkProof(credential);
+  const registered = keyAt(institution, token.issuedAt.toNumber());
+  const subject = String(credential.credentialSubject?.id ?? '').split(':').pop();
+  const value = credential.credentialSubject?.result?.[0]?.value;
+  const results = [
+    ['verify.checkProof', proof.ok],
+    ['verify.checkKey', Boolean(proof.key && registered && u8aEq(proof.key, registered))],
+    ['verify.checkLearner', subject === token.learner.toString()],
+    ['verify.checkPoints', value === String(token.points.toNumber())],
+  ];
+  checks.replaceChildren(...results.map(([key, ok]) => h('li', { 'data-check': key, 'data-ok': ok ? 'yes' : 'no' }, `${ok ? '✓' : '✗'} ${t(key)}`)));
+  if (results.some(([, ok]) => !ok)) {
+    say($('verdict'), t('verify.verdict.credentialInvalid'), 'error');
+    $('verdict').dataset.verdict = 'credential-invalid';
+  } else if ($('verdict').dataset.verdict === 'valid') {
+    say($('verdict'), t('verify.verdict.credentialValid'), 'ok');
+    $('verdict').dataset.verdict = 'credential-valid';
+  }
+}
+
+/** A token's verdicts; resolves with the token and its institution, or null. */
 async function check() {
   const verdict = $('verdict');
   const details = $('details');
@@ -39,13 +97,13 @@ async function check() {
   const raw = $('token').value.trim();
   if (!/^\d+$/.test(raw)) {
     say(verdict, t('verify.invalidId'), 'error');
-    return;
+    return null;
   }
   const found = await api.call.tokensApi.verify(raw);
   if (found.isNone) {
     say(verdict, t('verify.unknown', { token: raw }), 'unknown');
     verdict.dataset.verdict = 'unknown';
-    return;
+    return null;
   }
   const v = found.unwrap();
   const token = v.token;
@@ -78,6 +136,7 @@ async function check() {
     ['verify.issuedAt', `#${number(token.issuedAt.toNumber())}`],
   ];
   details.replaceChildren(...rows.flatMap(([key, value]) => [h('dt', {}, t(key)), h('dd', {}, value)]));
+  return { token, institution };
 }
 
 main();

@@ -3,10 +3,14 @@
 // invitation and signs a whole assessment's acknowledgement from the page (using the keyboard
 // only), the record and skill profile show what the chain holds, in English and Spanish, and
 // the verifier page shows a revoked token as revoked with its reason and an unknown one as
-// unknown. Screenshots go to scripts/e2e/screenshots/ (LT_SCREENSHOTS moves them).
+// unknown; a credential that `lt` issued, dropped on the verifier's page, has its proof checked
+// in the browser and its claims against the chain, and a tampered one is refused. Screenshots go to scripts/e2e/screenshots/ (LT_SCREENSHOTS moves them).
 
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
@@ -15,7 +19,7 @@ import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady, mnemonicGenerate, blake2AsHex } from '@polkadot/util-crypto';
 import puppeteer from 'puppeteer-core';
 
-import { connect, findEvent, submitInBlock } from '../lib/chain.js';
+import { connect, finalizedAtLeast, findEvent, submitInBlock } from '../lib/chain.js';
 import { startNode, stopNode } from '../lib/node.js';
 import { createSampleCourse, sampleAccounts } from '../lib/sample-course.js';
 
@@ -23,6 +27,12 @@ const here = dirname(fileURLToPath(import.meta.url));
 const web = join(here, '..', '..', '..', 'web');
 const shots = process.env.LT_SCREENSHOTS || join(here, '..', 'screenshots');
 const chromium = process.env.LT_CHROMIUM || '/usr/bin/chromium';
+
+function lt(args) {
+  const target = process.env.CARGO_TARGET_DIR || join(homedir(), '.cache', 'learning-tokens', 'target');
+  const run = spawnSync(process.env.LT_CLIENT_BIN || join(target, 'debug', 'lt'), args, { encoding: 'utf8', timeout: 120_000 });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
 
 describe('the web pages in a real browser', () => {
   let node;
@@ -33,6 +43,7 @@ describe('the web pages in a real browser', () => {
   let course;
   let learner;
   let accounts;
+  let dir;
   const errors = [];
 
   /** A page of the app with the test wallet injected, as the polkadot.js extension injects one. */
@@ -70,6 +81,7 @@ describe('the web pages in a real browser', () => {
     await cryptoWaitReady();
     assert.ok(existsSync(join(web, 'dist', 'learner.js')), 'web/dist is built by scripts/test.sh (node web/build.mjs)');
     mkdirSync(shots, { recursive: true });
+    dir = mkdtempSync(join(tmpdir(), 'lt-web-'));
     node = await startNode({ name: 'dev-web', args: ['--dev'] });
     api = await connect(node.url);
     accounts = await sampleAccounts();
@@ -87,6 +99,7 @@ describe('the web pages in a real browser', () => {
     server?.close();
     await api?.disconnect();
     if (node) await stopNode(node);
+    if (dir) rmSync(dir, { recursive: true, force: true });
     assert.deepEqual(errors, [], 'no script error on any page');
   });
 
@@ -142,6 +155,13 @@ describe('the web pages in a real browser', () => {
 
   test('the record and skill profile show what the chain holds, a revoked token marked with its reason', async () => {
     const { instructor, institution } = accounts;
+    // The institution registers the ed25519 key it signs credentials with (lt key register).
+    const keyFile = join(dir, 'institution.key');
+    writeFileSync(keyFile, `0x${randomBytes(32).toString('hex')}\n`);
+    const eve = join(dir, 'eve.secret');
+    writeFileSync(eve, '//Eve\n');
+    const registered = lt(['key', 'register', '--node', node.url, '--key', keyFile, '--account', eve]);
+    assert.equal(registered.code, 0, registered.stderr);
     await submitInBlock(api, api.tx.lifecycle.assess(course, 0, [0, 1], [learner.address]), instructor);
     await submitInBlock(api, api.tx.lifecycle.respond(course, 0, [0, 1], blake2AsHex('my answer')), learner);
     const awarded = await submitInBlock(api, api.tx.lifecycle.award(course, 0, [0, 1], [
@@ -196,5 +216,33 @@ describe('the web pages in a real browser', () => {
     await waitText(verifier, '#verdict', /^No token 987654 exists on this chain\.$/);
     assert.equal(await verifier.$eval('#verdict', (e) => e.dataset.verdict), 'unknown');
     await shot(verifier, 'verifier-unknown');
+
+    // The live Score token's credential, issued by lt (from finalized state), dropped on the page.
+    await finalizedAtLeast(api, (await api.rpc.chain.getHeader()).number.toNumber());
+    const credential = join(dir, 'credential.json');
+    const issued = lt(['credential', 'issue', '--node', node.url, '--key', keyFile, '--status-list',
+      'https://open-learning.example/status/1', '--token', String(first), '--out', credential]);
+    assert.equal(issued.code, 0, issued.stderr);
+    const checks = () => verifier.$$eval('#checks li', (items) => items.map((i) => [i.dataset.check, i.dataset.ok]));
+    await (await verifier.$('#file')).uploadFile(credential);
+    await verifier.waitForFunction(() => document.querySelector('#verdict').dataset.verdict.startsWith('credential'), { timeout: 60_000 });
+    assert.deepEqual(await checks(), [
+      ['verify.checkProof', 'yes'], ['verify.checkKey', 'yes'], ['verify.checkLearner', 'yes'], ['verify.checkPoints', 'yes']]);
+    assert.equal(await verifier.$eval('#verdict', (e) => e.dataset.verdict), 'credential-valid');
+    await shot(verifier, 'verifier-credential');
+
+    // Tampered: more points than the chain holds. The proof fails, and so does the comparison.
+    const tampered = JSON.parse(readFileSync(credential, 'utf8'));
+    tampered.credentialSubject.result[0].value = '10';
+    const tamperedFile = join(dir, 'tampered.json');
+    writeFileSync(tamperedFile, JSON.stringify(tampered));
+    await verifier.goto(`${base}/verifier.html?node=${encodeURIComponent(node.url)}&lang=en`);
+    await verifier.waitForSelector('#check:not([disabled])');
+    await (await verifier.$('#file')).uploadFile(tamperedFile);
+    await verifier.waitForFunction(() => document.querySelector('#verdict').dataset.verdict?.startsWith('credential'), { timeout: 60_000 });
+    assert.equal(await verifier.$eval('#verdict', (e) => e.dataset.verdict), 'credential-invalid');
+    assert.deepEqual(await checks(), [
+      ['verify.checkProof', 'no'], ['verify.checkKey', 'yes'], ['verify.checkLearner', 'yes'], ['verify.checkPoints', 'no']]);
+    await shot(verifier, 'verifier-tampered');
   });
 });
