@@ -14,6 +14,7 @@
 //! - [`keys`]: the institution's signing key from a file.
 //! - [`verify`]: every check of a credential against the chain.
 //! - [`import`]: an LMS's grades and attendance to the chain's lifecycle steps.
+//! - [`service`]: a learner's signed request for their credentials.
 //!
 //! The crate depends on neither the runtime nor the node: it builds in its own small tree.
 
@@ -24,5 +25,6 @@ pub mod import;
 pub mod jsonld;
 pub mod keys;
 pub mod proof;
+pub mod service;
 pub mod status;
 pub mod verify;

@@ -157,7 +157,10 @@ enum CredentialCommand {
 		#[arg(long)]
 		out: Option<PathBuf>,
 	},
-	/// Serves the status list credential over HTTP, rebuilt from the chain at each request.
+	/// Serves the status list credential over HTTP, rebuilt from the chain at each request,
+	/// and learners' credentials: `POST /credentials` (on the status list's origin) with a
+	/// request their wallet signed (see the `service` module) answers with every live token
+	/// of theirs this key signs for.
 	Serve {
 		#[arg(long, default_value = "ws://127.0.0.1:9944")]
 		node: String,
@@ -236,6 +239,37 @@ async fn issue_one(
 	Ok(proof::sign(&Contexts::bundled(), &unsigned, key, &options)?)
 }
 
+/// The signed credentials of every live token of `holder` whose institution's key (at the
+/// token's block) is `key`, by token id, and how many tokens the chain could not describe.
+async fn holder_credentials(
+	chain: &Chain,
+	key: &ed25519_dalek::SigningKey,
+	status_list: &str,
+	holder: &AccountId32,
+) -> Result<(Vec<(u64, Value)>, usize), Failure> {
+	let mine = key.verifying_key().to_bytes();
+	let (mut issued, mut skipped) = (Vec::new(), 0);
+	for view in chain.tokens_of(holder).await? {
+		if view.revocation.is_some() {
+			continue;
+		}
+		// A token the chain cannot tell everything of is skipped, not the batch.
+		let facts = match chain.token_facts(&view).await {
+			Ok(facts) => facts,
+			Err(error) => {
+				eprintln!("token {}: skipped: {error}", view.id);
+				skipped += 1;
+				continue;
+			},
+		};
+		if facts.institution.signing_key != mine {
+			continue;
+		}
+		issued.push((view.id, issue_one(chain, key, status_list, &view, &facts).await?));
+	}
+	Ok((issued, skipped))
+}
+
 /// The signed status list credential of `institution`.
 async fn status_list(
 	chain: &Chain,
@@ -270,7 +304,7 @@ async fn serve(
 	url: String,
 	listen: String,
 ) -> Result<(), Failure> {
-	use tokio::io::{AsyncReadExt, AsyncWriteExt};
+	use tokio::io::AsyncWriteExt;
 	let path = url
 		.split_once("://")
 		.and_then(|(_, rest)| rest.find('/').map(|at| rest[at..].to_owned()))
@@ -278,6 +312,9 @@ async fn serve(
 	let listener = tokio::net::TcpListener::bind(&listen).await?;
 	eprintln!("serving the status list of {institution} at http://{listen}{path}");
 	let chain = std::sync::Arc::new(Chain::connect(&node).await?);
+	let seen = std::sync::Arc::new(std::sync::Mutex::new(
+		learning_tokens_client::service::Seen::default(),
+	));
 	let (key, institution, url, path) = (
 		std::sync::Arc::new(key),
 		std::sync::Arc::new(institution),
@@ -294,42 +331,153 @@ async fn serve(
 				continue;
 			},
 		};
-		let (chain, key, institution, url, path) =
-			(chain.clone(), key.clone(), institution.clone(), url.clone(), path.clone());
+		let (chain, key, institution, url, path, seen) = (
+			chain.clone(),
+			key.clone(),
+			institution.clone(),
+			url.clone(),
+			path.clone(),
+			seen.clone(),
+		);
 		// One task per connection, each given 10 s to send its request.
 		tokio::spawn(async move {
-			let mut request = vec![0u8; 8192];
-			let read = match tokio::time::timeout(
-				std::time::Duration::from_secs(10),
-				socket.read(&mut request),
-			)
-			.await
-			{
-				Ok(Ok(read)) => read,
-				_ => return,
+			let Ok(Some((head, body))) =
+				tokio::time::timeout(std::time::Duration::from_secs(10), read_request(&mut socket))
+					.await
+					.unwrap_or(Ok(None))
+			else {
+				return;
 			};
-			let head = String::from_utf8_lossy(request.get(..read).unwrap_or_default());
+			let method = head.split_whitespace().next().unwrap_or("");
 			let target = head.split_whitespace().nth(1).unwrap_or("");
-			let (status_line, body) = if !head.starts_with("GET ") {
-				("405 Method Not Allowed", "{\"error\":\"only GET\"}".to_owned())
-			} else if target != path.as_str() {
-				("404 Not Found", "{\"error\":\"no such list\"}".to_owned())
-			} else {
-				match status_list(&chain, &key, &institution, &url).await {
-					Ok(list) => ("200 OK", serde_json::to_string(&list).unwrap_or_default()),
-					Err(Failure(why)) => {
-						eprintln!("status list: {why}");
-						("503 Service Unavailable", serde_json::json!({ "error": why }).to_string())
-					},
-				}
+			let (status_line, body) = match (method, target) {
+				("OPTIONS", _) => ("204 No Content", String::new()),
+				("GET", target) if target == path.as_str() => {
+					match status_list(&chain, &key, &institution, &url).await {
+						Ok(list) => ("200 OK", serde_json::to_string(&list).unwrap_or_default()),
+						Err(Failure(why)) => {
+							eprintln!("status list: {why}");
+							(
+								"503 Service Unavailable",
+								serde_json::json!({ "error": why }).to_string(),
+							)
+						},
+					}
+				},
+				("POST", "/credentials") => {
+					credentials_response(&chain, &key, &url, &body, &seen).await
+				},
+				("GET" | "POST", _) => {
+					("404 Not Found", "{\"error\":\"no such list or service\"}".to_owned())
+				},
+				_ => ("405 Method Not Allowed", "{\"error\":\"GET, POST or OPTIONS\"}".to_owned()),
 			};
 			let response = format!(
-			"HTTP/1.1 {status_line}\r\nContent-Type: application/json\r\nAccess-Control-Allow-Origin: *\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-			body.len()
-		);
+				"HTTP/1.1 {status_line}\r\nContent-Type: application/json\r\nAccess-Control-Allow-Origin: *\r\nAccess-Control-Allow-Methods: GET, POST, OPTIONS\r\nAccess-Control-Allow-Headers: content-type\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+				body.len()
+			);
 			let _ = socket.write_all(response.as_bytes()).await;
 			let _ = socket.shutdown().await;
 		});
+	}
+}
+
+/// Reads one HTTP request: its head (up to 16 KiB) and its body (up to 16 KiB, by
+/// Content-Length). `None` if the client sent no whole head.
+async fn read_request(
+	socket: &mut tokio::net::TcpStream,
+) -> std::io::Result<Option<(String, Vec<u8>)>> {
+	use tokio::io::AsyncReadExt;
+	const MOST: usize = 16 * 1024;
+	let mut buffer = Vec::new();
+	let mut chunk = [0u8; 4096];
+	let end = loop {
+		if let Some(at) = buffer.windows(4).position(|w| w == b"\r\n\r\n") {
+			break at + 4;
+		}
+		if buffer.len() > MOST {
+			return Ok(None);
+		}
+		let read = socket.read(&mut chunk).await?;
+		if read == 0 {
+			return Ok(None);
+		}
+		buffer.extend_from_slice(chunk.get(..read).unwrap_or_default());
+	};
+	let head = String::from_utf8_lossy(buffer.get(..end).unwrap_or_default()).into_owned();
+	let length = head
+		.lines()
+		.find_map(|line| {
+			let (name, value) = line.split_once(':')?;
+			name.trim()
+				.eq_ignore_ascii_case("content-length")
+				.then(|| value.trim().parse().ok())?
+		})
+		.unwrap_or(0usize)
+		.min(MOST);
+	let mut body = buffer.get(end..).unwrap_or_default().to_vec();
+	while body.len() < length {
+		let read = socket.read(&mut chunk).await?;
+		if read == 0 {
+			break;
+		}
+		body.extend_from_slice(chunk.get(..read).unwrap_or_default());
+	}
+	body.truncate(length);
+	Ok(Some((head, body)))
+}
+
+/// `POST /credentials`: a learner's request signed by their wallet
+/// (`learning_tokens_client::service`), answered with their credentials.
+async fn credentials_response(
+	chain: &Chain,
+	key: &ed25519_dalek::SigningKey,
+	status_list_url: &str,
+	body: &[u8],
+	seen: &std::sync::Mutex<learning_tokens_client::service::Seen>,
+) -> (&'static str, String) {
+	let origin = status_list_url
+		.split_once("://")
+		.map(|(scheme, rest)| format!("{scheme}://{}", rest.split('/').next().unwrap_or(rest)))
+		.unwrap_or_default();
+	let service = format!("{origin}/credentials");
+	let now = std::time::SystemTime::now()
+		.duration_since(std::time::UNIX_EPOCH)
+		.map(|d| d.as_secs())
+		.unwrap_or_default();
+	let request: Value = match serde_json::from_slice(body) {
+		Ok(request) => request,
+		Err(error) => {
+			return (
+				"400 Bad Request",
+				serde_json::json!({ "error": format!("not JSON: {error}") }).to_string(),
+			)
+		},
+	};
+	let holder = match learning_tokens_client::service::check_request(&request, &service, now) {
+		Ok((holder, time)) => {
+			let signature = request.get("signature").and_then(Value::as_str).unwrap_or_default();
+			let fresh = seen.lock().map(|mut seen| seen.first_time(signature, time, now));
+			if !matches!(fresh, Ok(true)) {
+				let why = "this request was already answered: sign a new one";
+				return ("403 Forbidden", serde_json::json!({ "error": why }).to_string());
+			}
+			holder
+		},
+		Err(why) => return ("403 Forbidden", serde_json::json!({ "error": why }).to_string()),
+	};
+	match holder_credentials(chain, key, status_list_url, &holder).await {
+		Ok((issued, skipped)) => {
+			eprintln!("{} credentials sent to {holder}", issued.len());
+			let credentials: Vec<Value> = issued.into_iter().map(|(_, signed)| signed).collect();
+			(
+				"200 OK",
+				serde_json::json!({ "credentials": credentials, "skipped": skipped }).to_string(),
+			)
+		},
+		Err(Failure(why)) => {
+			("503 Service Unavailable", serde_json::json!({ "error": why }).to_string())
+		},
 	}
 }
 
@@ -382,30 +530,14 @@ async fn run(command: Command) -> Result<ExitCode, Failure> {
 						Failure("--holder writes one file per token: give --out FOLDER".into())
 					})?;
 					std::fs::create_dir_all(&folder)?;
-					let mine = key.verifying_key().to_bytes();
-					let (mut issued, mut skipped) = (0, 0);
-					for view in chain.tokens_of(&holder).await? {
-						if view.revocation.is_some() {
-							continue;
-						}
-						// A token the chain cannot tell everything of is skipped, not the batch.
-						let facts = match chain.token_facts(&view).await {
-							Ok(facts) => facts,
-							Err(error) => {
-								eprintln!("token {}: skipped: {error}", view.id);
-								skipped += 1;
-								continue;
-							},
-						};
-						if facts.institution.signing_key != mine {
-							continue;
-						}
-						let signed = issue_one(&chain, &key, &status_list, &view, &facts).await?;
-						write(Some(&folder.join(format!("token-{}.json", view.id))), &signed)?;
-						issued += 1;
+					let (issued, skipped) =
+						holder_credentials(&chain, &key, &status_list, &holder).await?;
+					for (id, signed) in &issued {
+						write(Some(&folder.join(format!("token-{id}.json"))), signed)?;
 					}
 					eprintln!(
-						"{issued} credentials issued in {}, {skipped} skipped",
+						"{} credentials issued in {}, {skipped} skipped",
+						issued.len(),
 						folder.display()
 					);
 				},

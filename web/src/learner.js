@@ -3,6 +3,7 @@
 // profile. Keys stay in the wallet extension; this page only asks it to sign.
 
 import { web3Accounts, web3Enable, web3FromAddress } from '@polkadot/extension-dapp';
+import { stringToHex } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
 
 import { allPages, connect, nodeUrl, refusal, signAndFollow, text } from './lib/chain.js';
@@ -37,7 +38,12 @@ async function showConnection() {
 }
 
 async function connectWallet() {
-  const extensions = await web3Enable(t('app.title'));
+  let extensions;
+  try {
+    extensions = await web3Enable(t('app.title'));
+  } catch {
+    extensions = [];
+  }
   if (!extensions.length) {
     say($('wallet-status'), t('wallet.none'), 'error');
     return;
@@ -60,8 +66,12 @@ async function connectWallet() {
 
 /** Loads and draws everything of the selected account. */
 async function load() {
-  await Promise.all([drawPending(), drawRecord(), drawProfile()]);
-  document.body.dataset.loaded = state.account;
+  try {
+    await Promise.all([drawPending(), drawRecord(), drawProfile()]);
+    document.body.dataset.loaded = state.account;
+  } catch (error) {
+    say($('activity'), t('app.readFailed', { reason: error.message }), 'error');
+  }
 }
 
 // --- Pending -----------------------------------------------------------------------------
@@ -95,7 +105,7 @@ async function drawPending() {
 function invitation(course) {
   const status = h('p', { role: 'status', class: 'progress' });
   const button = h('button', { type: 'button', 'data-action': 'accept' }, t('pending.accept'));
-  button.addEventListener('click', () => signSteps(button, status, [state.api.tx.courses.acceptInvitation(course)]));
+  button.addEventListener('click', () => signSteps(button, status, [() => state.api.tx.courses.acceptInvitation(course)]));
   return h('div', { class: 'assessment' }, h('p', {}, t('pending.invitation')), h('p', { class: 'hint' }, t('pending.free')), button, status);
 }
 
@@ -124,20 +134,33 @@ function assessmentSteps(course, assessment, steps) {
       parts.push(h('li', {}, t('pending.rate', { instructor: instructor.toString(), max: maxPoints.toNumber() }),
         h('label', { for: id }, t('pending.points')), input));
       // A rating is optional: signed only when the learner gave points.
-      build.push(() => (input.value === '' ? null : api.tx.lifecycle.rate(course, assessment, instructor, Number(input.value))));
+      build.push(() => (input.value === '' ? null : api.tx.lifecycle.rate(course, assessment, instructor, BigInt(input.value))));
     }
   });
   const button = h('button', { type: 'button', 'data-action': 'sign-assessment' }, t('pending.signAll'));
-  button.addEventListener('click', () => signSteps(button, status, build.map((make) => make()).filter(Boolean)));
+  button.addEventListener('click', () => signSteps(button, status, build));
   return h('div', { class: 'assessment', 'data-assessment': assessment },
     h('h4', {}, t('pending.assessment', { assessment })), h('ul', {}, parts), h('p', { class: 'hint' }, t('pending.free')), button, status);
 }
 
-/** Checks each call with `feelessApi.check`, then signs them one after the other. */
-async function signSteps(button, status, txs) {
+/**
+ * Builds each call (`makers`: functions, so that a bad input is reported, not thrown), checks
+ * it with `feelessApi.check`, then signs them one after the other.
+ */
+async function signSteps(button, status, makers) {
   const { api, account } = state;
   button.disabled = true;
   try {
+    const txs = [];
+    for (const make of makers) {
+      let tx;
+      try {
+        tx = make();
+      } catch {
+        throw new Error(t('tx.badInput'));
+      }
+      if (tx) txs.push(tx);
+    }
     const injected = await web3FromAddress(account);
     for (const tx of txs) {
       say(status, t('tx.checking'));
@@ -146,6 +169,8 @@ async function signSteps(button, status, txs) {
       await signAndFollow(api, tx, account, injected.signer, (line) => say(status, line));
     }
     say(status, t('tx.done', { count: txs.length }), 'ok');
+    // The pending list is redrawn: the confirmation stays in the page's own status line.
+    say($('activity'), t('tx.done', { count: txs.length }), 'ok');
     await load();
   } catch (error) {
     say(status, error.message, 'error');
@@ -203,8 +228,8 @@ function helpForm() {
   const form = $('help-form');
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const tx = state.api.tx.assets.transferKeepAlive(HELP_ASSET, $('help-to').value.trim(), Number($('help-amount').value));
-    await signSteps(form.querySelector('button'), $('help-status'), [tx]);
+    const make = () => state.api.tx.assets.transferKeepAlive(HELP_ASSET, $('help-to').value.trim(), BigInt($('help-amount').value));
+    await signSteps(form.querySelector('button'), $('help-status'), [make]);
   });
 }
 
@@ -272,5 +297,51 @@ function chart(bySkill) {
   return h('figure', {}, svg);
 }
 
+// --- Credentials -------------------------------------------------------------------------
+
+/**
+ * The institution's credential service (`lt credential serve`) sends the learner's Open Badges
+ * 3.0 credentials to whoever proves to hold the account: the wallet signs a message naming the
+ * account, the service and the time (`learning_tokens_client::service::challenge`).
+ */
+function credentialsForm() {
+  const form = $('credentials-form');
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const status = $('credentials-status');
+    const button = form.querySelector('button');
+    const service = $('credentials-service').value.trim();
+    button.disabled = true;
+    try {
+      const injected = await web3FromAddress(state.account);
+      const message = `Learning Tokens credentials\nholder: ${state.account}\nservice: ${service}\ntime: ${Math.floor(Date.now() / 1000)}`;
+      say(status, t('tx.signing'));
+      const { signature } = await injected.signer.signRaw({ address: state.account, data: stringToHex(message), type: 'bytes' });
+      say(status, t('credentials.asking'));
+      let response;
+      try {
+        response = await fetch(service, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ holder: state.account, message, signature }) });
+      } catch {
+        throw new Error(t('credentials.unreachable', { service }));
+      }
+      const answer = await response.json().catch(() => ({}));
+      if (!response.ok) throw new Error(t('credentials.refused', { reason: answer.error ?? response.status }));
+      if (!Array.isArray(answer.credentials)) throw new Error(t('credentials.refused', { reason: t('credentials.noList') }));
+      const links = answer.credentials.map((credential) => {
+        const id = credential.id.split(':').pop();
+        const url = URL.createObjectURL(new Blob([JSON.stringify(credential, null, 2)], { type: 'application/json' }));
+        return h('li', {}, h('a', { href: url, download: `learning-token-${id}.json`, 'data-credential': id }, t('credentials.download', { token: id, name: credential.name })));
+      });
+      $('credentials-list').replaceChildren(...links);
+      say(status, t('credentials.ready', { count: links.length }), 'ok');
+    } catch (error) {
+      say(status, /cancel|reject/i.test(error.message) ? t('tx.cancelled') : error.message, 'error');
+    } finally {
+      button.disabled = false;
+    }
+  });
+}
+
 helpForm();
+credentialsForm();
 main();

@@ -22,7 +22,11 @@ async function main() {
   }
   const header = await api.rpc.chain.getHeader();
   say($('connection'), t('app.connected', { chain: (await api.rpc.system.chain()).toString(), block: number(header.number.toNumber()) }), 'ok');
-  $('verify-form').addEventListener('submit', (event) => { event.preventDefault(); $('checks').replaceChildren(); check(); });
+  $('verify-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    $('checks').replaceChildren();
+    check().catch((error) => say($('verdict'), t('app.readFailed', { reason: error.message }), 'error'));
+  });
   $('file').addEventListener('change', () => { if ($('file').files[0]) checkFile($('file').files[0]); });
   const zone = $('drop');
   zone.addEventListener('dragover', (event) => { event.preventDefault(); zone.dataset.over = 'yes'; });
@@ -76,7 +80,8 @@ async function checkFile(file) {
   const results = [
     ['verify.checkProof', proof.ok],
     ['verify.checkKey', Boolean(proof.key && registered && u8aEq(proof.key, registered))],
-    ['verify.checkLearner', subject === token.learner.toString()],
+    // The holder: the learner, or for an Instructor-score token the instructor rated.
+    ['verify.checkLearner', subject === token.holder.toString()],
     ['verify.checkPoints', value === String(token.points.toNumber())],
   ];
   checks.replaceChildren(...results.map(([key, ok]) => h('li', { 'data-check': key, 'data-ok': ok ? 'yes' : 'no' }, `${ok ? '✓' : '✗'} ${t(key)}`)));
@@ -95,11 +100,19 @@ async function check() {
   const details = $('details');
   details.replaceChildren();
   const raw = $('token').value.trim();
-  if (!/^\d+$/.test(raw)) {
+  // A token id is a u64: a longer number cannot name one.
+  if (!/^\d+$/.test(raw) || BigInt(raw) > 18446744073709551615n) {
     say(verdict, t('verify.invalidId'), 'error');
     return null;
   }
-  const found = await api.call.tokensApi.verify(raw);
+  let found;
+  try {
+    found = await api.call.tokensApi.verify(raw);
+  } catch (error) {
+    say(verdict, t('app.readFailed', { reason: error.message }), 'error');
+    verdict.dataset.verdict = 'error';
+    return null;
+  }
   if (found.isNone) {
     say(verdict, t('verify.unknown', { token: raw }), 'unknown');
     verdict.dataset.verdict = 'unknown';

@@ -217,6 +217,19 @@ impl Mapping {
 					format!("maps assessment {} twice", mapping.assessment),
 				));
 			}
+			if let Some(units) = &mapping.units {
+				let mut seen_units = std::collections::BTreeSet::new();
+				if units.is_empty() || !units.iter().all(|unit| seen_units.insert(*unit)) {
+					return Err(error(
+						"assessments[].units",
+						format!(
+							"assessment {}: give each unit once, at least one (a call with a unit \
+							 twice is refused for everyone)",
+							mapping.assessment
+						),
+					));
+				}
+			}
 			if mapping.score.items.is_empty() {
 				return Err(error(
 					"assessments[].score.items",
@@ -248,7 +261,8 @@ impl Mapping {
 			.flatten()
 			{
 				for unit in rule.units.keys() {
-					if u16::from_str(unit).is_err() {
+					// Canonical indexes only: "01" would never match unit 1.
+					if u16::from_str(unit).map_or(true, |index| index.to_string() != *unit) {
 						return Err(error(
 							"assessments[].score.units",
 							format!("{unit:?} is not a unit index"),

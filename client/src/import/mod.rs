@@ -487,22 +487,28 @@ type Watch = subxt::transactions::TransactionProgress<
 >;
 
 /// Waits until `watch`'s transaction is in a best block and tells whether it succeeded.
-async fn in_block(call: Call, mut watch: Watch) -> (Call, Result<(), String>) {
+async fn in_block(call: Call, watch: Watch) -> (Call, Result<(), String>) {
+	// A call is mortal for 256 blocks (about 26 minutes): none waits longer than that.
+	match tokio::time::timeout(std::time::Duration::from_secs(30 * 60), follow(watch)).await {
+		Ok(outcome) => (call, outcome),
+		Err(_) => (call, Err("not in a block after 30 minutes".into())),
+	}
+}
+
+async fn follow(mut watch: Watch) -> Result<(), String> {
 	while let Some(status) = watch.next().await {
 		match status {
 			Ok(TransactionStatus::InBestBlock(in_block)) => {
-				let outcome =
-					in_block.wait_for_success().await.map(|_| ()).map_err(|e| e.to_string());
-				return (call, outcome);
+				return in_block.wait_for_success().await.map(|_| ()).map_err(|e| e.to_string())
 			},
 			Ok(TransactionStatus::Invalid { message })
 			| Ok(TransactionStatus::Dropped { message })
-			| Ok(TransactionStatus::Error { message }) => return (call, Err(message)),
+			| Ok(TransactionStatus::Error { message }) => return Err(message),
 			Ok(_) => continue,
-			Err(error) => return (call, Err(error.to_string())),
+			Err(error) => return Err(error.to_string()),
 		}
 	}
-	(call, Err("the node stopped reporting on it".into()))
+	Err("the node stopped reporting on it".into())
 }
 
 fn settle(

@@ -87,35 +87,22 @@ struct AccountState {
 
 #[derive(DecodeAsType)]
 #[decode_as_type(crate_path = "scale_decode")]
-enum StageView {
-	Conveyed,
-	Acquired,
-	Assessed,
-	Responded,
-	Awarded,
-}
-
-#[derive(DecodeAsType)]
-#[decode_as_type(crate_path = "scale_decode")]
 struct AwardView {
 	instructor: AccountId32,
 	score: u32,
 	help: u32,
 }
 
+/// A unit of `Lifecycle::Records`, its steps only as far as the stage needs them.
 #[derive(DecodeAsType)]
 #[decode_as_type(crate_path = "scale_decode")]
 struct UnitRecordView {
 	unit: u16,
 	attendance: u32,
+	acquired: Option<subxt::dynamic::Value>,
+	assessed: Option<subxt::dynamic::Value>,
+	responded: Option<subxt::dynamic::Value>,
 	awarded: Option<AwardView>,
-}
-
-#[derive(DecodeAsType)]
-#[decode_as_type(crate_path = "scale_decode")]
-struct UnitViewDecoded {
-	stage: StageView,
-	record: UnitRecordView,
 }
 
 #[derive(DecodeAsType)]
@@ -126,10 +113,21 @@ struct RatingView {
 
 #[derive(DecodeAsType)]
 #[decode_as_type(crate_path = "scale_decode")]
-struct RecordViewDecoded {
+struct CarriedHelpView {
+	unit: u16,
+	help: u32,
+}
+
+/// `Lifecycle::Records`: read from storage rather than `LearnerApi::lifecycle`, for the Help an
+/// earlier, revoked run left with the learner (`carried_help`), which an award must leave room
+/// for and the runtime API does not show.
+#[derive(DecodeAsType)]
+#[decode_as_type(crate_path = "scale_decode")]
+struct RecordStored {
 	guide_version: u32,
-	units: Vec<UnitViewDecoded>,
+	units: Vec<UnitRecordView>,
 	ratings: Vec<RatingView>,
+	carried_help: Vec<CarriedHelpView>,
 }
 
 /// How many reads run at once.
@@ -238,13 +236,19 @@ pub async fn read_view(
 			let mut records = Vec::new();
 			if enrollment.is_some() {
 				for &assessment in assessments {
-					let call = dynamic::runtime_api_call::<_, Option<RecordViewDecoded>>(
-						"LearnerApi",
-						"lifecycle",
-						(course, learner, assessment),
-					);
-					if let Some(record) = at.runtime_apis().call(call).await.map_err(decode)? {
-						records.push((assessment, record_state(record)));
+					let record = at
+						.storage()
+						.try_fetch(
+							dynamic::storage::<(u32, AccountId32, u8), RecordStored>(
+								"Lifecycle",
+								"Records",
+							),
+							(course, learner, assessment),
+						)
+						.await
+						.map_err(rpc)?;
+					if let Some(record) = record {
+						records.push((assessment, record_state(record.decode().map_err(decode)?)));
 					}
 				}
 			}
@@ -301,33 +305,38 @@ pub async fn read_view(
 	Ok(view)
 }
 
-fn record_state(record: RecordViewDecoded) -> RecordState {
+fn record_state(record: RecordStored) -> RecordState {
 	RecordState {
 		guide_version: record.guide_version,
 		units: record
 			.units
 			.into_iter()
 			.map(|unit| {
-				let stage = match unit.stage {
-					StageView::Conveyed => Stage::Conveyed,
-					StageView::Acquired => Stage::Acquired,
-					StageView::Assessed => Stage::Assessed,
-					StageView::Responded => Stage::Responded,
-					StageView::Awarded => Stage::Awarded,
+				let stage = if unit.awarded.is_some() {
+					Stage::Awarded
+				} else if unit.responded.is_some() {
+					Stage::Responded
+				} else if unit.assessed.is_some() {
+					Stage::Assessed
+				} else if unit.acquired.is_some() {
+					Stage::Acquired
+				} else {
+					Stage::Conveyed
 				};
-				let awarded_by = unit.record.awarded.as_ref().map(|a| a.instructor);
+				let awarded_by = unit.awarded.as_ref().map(|a| a.instructor);
 				(
-					unit.record.unit,
+					unit.unit,
 					UnitState {
 						stage,
-						attendance: unit.record.attendance,
-						awarded: unit.record.awarded.map(|a| (a.score, a.help)),
+						attendance: unit.attendance,
+						awarded: unit.awarded.map(|a| (a.score, a.help)),
 						awarded_by,
 					},
 				)
 			})
 			.collect::<BTreeMap<_, _>>(),
 		rated: record.ratings.into_iter().map(|r| r.instructor).collect(),
+		carried_help: record.carried_help.into_iter().map(|c| (c.unit, c.help)).collect(),
 	}
 }
 

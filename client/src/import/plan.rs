@@ -70,6 +70,9 @@ pub struct RecordState {
 	pub units: BTreeMap<u16, UnitState>,
 	/// The instructors the learner rated.
 	pub rated: Vec<AccountId32>,
+	/// Help an earlier, revoked run of a unit left with the learner, by unit: an award's help
+	/// plus this is at most the unit's share.
+	pub carried_help: BTreeMap<u16, u32>,
 }
 
 /// Where a learner stands in the course.
@@ -609,6 +612,11 @@ pub fn make(mapping: &Mapping, inputs: &Inputs, chain: &ChainView) -> Plan {
 						Stage::Assessed => Next::LearnerResponds,
 						Stage::Responded => match (score, help) {
 							(Some(score), Some(help)) => {
+								// Help carried from a revoked run counts against the share.
+								let carried = record
+									.and_then(|r| r.carried_help.get(&unit).copied())
+									.unwrap_or(0);
+								let help = help.min(max.help.saturating_sub(carried));
 								to_award.push((unit, (score, help)));
 								Next::Award
 							},

@@ -582,7 +582,7 @@ fn attendance_minutes(row: &AttendanceRow) -> Result<Decimal, (String, String)> 
 	}
 	match (join, leave) {
 		(Some(join), Some(leave)) => {
-			let millis = u128::try_from(leave - join).unwrap_or(0);
+			let millis = u128::try_from(leave.saturating_sub(join)).unwrap_or(0);
 			Ok(Decimal(millis * Decimal::SCALE / 60_000))
 		},
 		_ => Err(("minutes".into(), "neither the minutes nor both join and leave times".into())),

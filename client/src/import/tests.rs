@@ -263,6 +263,16 @@ fn a_mapping_that_would_put_an_email_or_a_name_on_chain_is_refused() {
 		{"assessment": 0, "attendance": {"points": 0}, "score": {"items": ["q"]}}], "learners": {}}"#,
 	);
 	assert!(twice.contains("maps assessment 0 twice"), "{twice}");
+	let units = refuse(
+		r#"{"course": 0, "assessments": [{"assessment": 0, "units": [0, 0], "attendance": {"points": 0},
+		"score": {"items": ["q"]}}], "learners": {}}"#,
+	);
+	assert!(units.contains("give each unit once"), "{units}");
+	let padded = refuse(
+		r#"{"course": 0, "assessments": [{"assessment": 0, "attendance": {"points": 0},
+		"score": {"items": ["q"], "units": {"01": ["r"]}}}], "learners": {}}"#,
+	);
+	assert!(padded.contains("\"01\" is not a unit index"), "{padded}");
 }
 
 #[test]
@@ -317,6 +327,7 @@ fn record(stage: Stage, units: &[u16], awarded: Option<(u32, u32)>) -> RecordSta
 			})
 			.collect(),
 		rated: vec![],
+		carried_help: BTreeMap::new(),
 	}
 }
 
@@ -529,5 +540,28 @@ fn an_instructor_in_the_mapping_is_left_out_and_fixed_points_above_a_share_are_r
 			.count(),
 		2,
 		"once per unit: {problems:#?}"
+	);
+}
+
+#[test]
+fn help_a_revoked_run_left_with_the_learner_leaves_less_room_in_the_award() {
+	let mapping = mapping();
+	let inputs = read_inputs(&mapping).unwrap();
+	let mut chain = sample_chain();
+	let ben = address("1002");
+	chain.learners.insert(ben, (Some(Enrollment::Enrolled), true));
+	let mut responded = record(Stage::Responded, &[0, 1], None);
+	// Ben kept 1 of unit 0's 2 help points from a revoked run (he had passed it on).
+	responded.carried_help.insert(0, 1);
+	chain.records.insert((ben, 0), responded);
+	let plan = plan::make(&mapping, &inputs, &chain);
+	assert!(
+		plan.calls.contains(&Call::Award {
+			assessment: 0,
+			units: vec![0, 1],
+			learners: vec![(ben, vec![(7, 1), (7, 2)])]
+		}),
+		"{:#?}",
+		plan.calls
 	);
 }

@@ -7,7 +7,7 @@
 // in the browser and its claims against the chain, and a tampered one is refused. Screenshots go to scripts/e2e/screenshots/ (LT_SCREENSHOTS moves them).
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 
 import { Keyring } from '@polkadot/keyring';
+import { hexToU8a, u8aToHex, u8aWrapBytes } from '@polkadot/util';
 import { cryptoWaitReady, mnemonicGenerate, blake2AsHex } from '@polkadot/util-crypto';
 import puppeteer from 'puppeteer-core';
 
@@ -44,6 +45,8 @@ describe('the web pages in a real browser', () => {
   let learner;
   let accounts;
   let dir;
+  let keyFile;
+  let firstScore;
   const errors = [];
 
   /** A page of the app with the test wallet injected, as the polkadot.js extension injects one. */
@@ -52,6 +55,8 @@ describe('the web pages in a real browser', () => {
     await page.setViewport({ width: 390, height: 844, deviceScaleFactor: 1 });
     page.on('pageerror', (error) => errors.push(`${path}: ${error.message}`));
     await page.exposeFunction('__ltAccounts', () => [{ address: learner.address, name: 'Test learner' }]);
+    // signRaw: the bytes wrapped in <Bytes>…</Bytes>, as the polkadot.js extension signs them.
+    await page.exposeFunction('__ltSignRaw', (data) => u8aToHex(learner.sign(u8aWrapBytes(hexToU8a(data)))));
     await page.exposeFunction('__ltSign', (payload) =>
       api.registry.createType('ExtrinsicPayload', payload, { version: payload.version }).sign(learner).signature);
     await page.evaluateOnNewDocument(() => {
@@ -64,7 +69,10 @@ describe('the web pages in a real browser', () => {
               get: async () => window.__ltAccounts(),
               subscribe: (callback) => { window.__ltAccounts().then(callback); return () => {}; },
             },
-            signer: { signPayload: async (payload) => ({ id: (id += 1), signature: await window.__ltSign(payload) }) },
+            signer: {
+              signPayload: async (payload) => ({ id: (id += 1), signature: await window.__ltSign(payload) }),
+              signRaw: async (raw) => ({ id: (id += 1), signature: await window.__ltSignRaw(raw.data) }),
+            },
           }),
         },
       };
@@ -156,7 +164,7 @@ describe('the web pages in a real browser', () => {
   test('the record and skill profile show what the chain holds, a revoked token marked with its reason', async () => {
     const { instructor, institution } = accounts;
     // The institution registers the ed25519 key it signs credentials with (lt key register).
-    const keyFile = join(dir, 'institution.key');
+    keyFile = join(dir, 'institution.key');
     writeFileSync(keyFile, `0x${randomBytes(32).toString('hex')}\n`);
     const eve = join(dir, 'eve.secret');
     writeFileSync(eve, '//Eve\n');
@@ -165,9 +173,10 @@ describe('the web pages in a real browser', () => {
     await submitInBlock(api, api.tx.lifecycle.assess(course, 0, [0, 1], [learner.address]), instructor);
     await submitInBlock(api, api.tx.lifecycle.respond(course, 0, [0, 1], blake2AsHex('my answer')), learner);
     const awarded = await submitInBlock(api, api.tx.lifecycle.award(course, 0, [0, 1], [
-      { learner: learner.address, points: [{ score: 9, help: 1 }, { score: 7, help: 2 }] }]), instructor);
+      { learner: learner.address, points: [{ score: 9, help: 2 }, { score: 7, help: 2 }] }]), instructor);
     const first = findEvent(awarded.events, api.events.lifecycle.Awarded).data.firstToken.toNumber();
     const revoked = first + 1;
+    firstScore = first;
     await submitInBlock(api, api.tx.tokens.revoke(revoked, 'Plagiarism found in the response'), institution);
 
     const page = await open(`learner.html?node=${encodeURIComponent(node.url)}&lang=en`);
@@ -189,6 +198,29 @@ describe('the web pages in a real browser', () => {
         `${name}: ${totals.toString()} in ${profileText}`);
     }
     await shot(page, 'learner-record');
+
+    // A rating above the assessment's maximum: feelessApi.check's refusal, in words; then a
+    // good one is signed.
+    await page.waitForSelector('[data-assessment="0"] input[type="number"]');
+    await page.type('[data-assessment="0"] input[type="number"]', '9');
+    await page.click('[data-assessment="0"] [data-action="sign-assessment"]');
+    await waitText(page, '[data-assessment="0"] .progress', /^The rating is above the most points allowed\.$/);
+    assert.equal(await page.$eval('[data-assessment="0"] .progress', (e) => e.dataset.kind), 'error');
+    await page.$eval('[data-assessment="0"] input[type="number"]', (e) => { e.value = ''; });
+    await page.type('[data-assessment="0"] input[type="number"]', '4');
+    await page.click('[data-assessment="0"] [data-action="sign-assessment"]');
+    await waitText(page, '#pending-list', /Nothing waits for your signature/);
+    const rated = (await api.call.learnerApi.lifecycle(course, learner.address, 0)).unwrap().ratings;
+    assert.deepEqual(rated.map((r) => [r.instructor.toString(), r.points.toNumber()]), [[instructor.address, 4]]);
+
+    // Help to another learner's (existing) account: free, and the balance goes down.
+    const before = (await api.query.assets.account(1, learner.address)).unwrap().balance.toNumber();
+    await page.type('#help-to', instructor.address);
+    await page.type('#help-amount', '1');
+    await page.click('#help-form button');
+    await waitText(page, '#help-status', /^Done: 1 step\(s\) signed\.$/);
+    assert.equal((await api.query.assets.account(1, learner.address)).unwrap().balance.toNumber(), before - 1);
+    await waitText(page, '#help-balance', new RegExp(`^Help balance: ${before - 1}$`));
 
     const spanish = await open(`learner.html?node=${encodeURIComponent(node.url)}&lang=es`);
     await spanish.waitForSelector('#connect:not([disabled])');
@@ -244,5 +276,47 @@ describe('the web pages in a real browser', () => {
     assert.deepEqual(await checks(), [
       ['verify.checkProof', 'no'], ['verify.checkKey', 'yes'], ['verify.checkLearner', 'yes'], ['verify.checkPoints', 'no']]);
     await shot(verifier, 'verifier-tampered');
+  });
+
+  test('the learner gets their credentials from the institution\'s service by signing a challenge', async () => {
+    const port = await (await import('../lib/node.js')).freePort();
+    const service = spawn(process.env.LT_CLIENT_BIN || join(process.env.CARGO_TARGET_DIR || join(homedir(), '.cache', 'learning-tokens', 'target'), 'debug', 'lt'), [
+      'credential', 'serve', '--node', node.url, '--key', keyFile, '--institution', accounts.institution.address,
+      '--url', `http://127.0.0.1:${port}/status/1`, '--listen', `127.0.0.1:${port}`,
+    ], { stdio: ['ignore', 'ignore', 'pipe'] });
+    try {
+      await new Promise((ok, fail) => {
+        service.stderr.setEncoding('utf8');
+        service.stderr.on('data', (text) => { if (text.includes('serving')) ok(); });
+        service.once('exit', (code) => fail(new Error(`lt credential serve exited with ${code}`)));
+      });
+      const page = await open(`learner.html?node=${encodeURIComponent(node.url)}&lang=en`);
+      await page.waitForSelector('#connect:not([disabled])');
+      await page.click('#connect');
+      await page.waitForFunction((a) => document.body.dataset.loaded === a, { timeout: 60_000 }, learner.address);
+
+      // A request signed for another service's address is refused, in words.
+      await page.type('#credentials-service', `http://localhost:${port}/credentials`);
+      await page.click('#credentials-form button');
+      await waitText(page, '#credentials-status', /^The service refused: the message is not a request of .* from http:\/\/127\.0\.0\.1:\d+\/credentials$/);
+
+      await page.$eval('#credentials-service', (e) => { e.value = ''; });
+      await page.type('#credentials-service', `http://127.0.0.1:${port}/credentials`);
+      await page.click('#credentials-form button');
+      await waitText(page, '#credentials-status', /^1 credential\(s\) ready to download\.$/);
+      // The one live token signed with the key registered before it: the Score token. (The
+      // Attendance tokens predate the key; the other Score token is revoked.)
+      const ids = await page.$$eval('#credentials-list a', (links) => links.map((a) => a.dataset.credential));
+      assert.deepEqual(ids, [String(firstScore)]);
+      const json = await page.$eval('#credentials-list a', (a) => fetch(a.href).then((r) => r.text()));
+      const file = join(dir, 'downloaded.json');
+      writeFileSync(file, json);
+      const verified = lt(['credential', 'verify', file, '--node', node.url]);
+      assert.equal(verified.code, 0, verified.stdout + verified.stderr);
+      assert.match(verified.stdout, /^VALID$/m);
+      await shot(page, 'learner-credentials');
+    } finally {
+      service.kill('SIGTERM');
+    }
   });
 });
