@@ -6,10 +6,10 @@
 // see each.
 
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
@@ -17,26 +17,12 @@ import { Keyring } from '@polkadot/keyring';
 import { blake2AsHex, cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
 
 import { connect, councilMotion, findEvent, finalizedAtLeast, submitFinalized, submitInBlock } from '../lib/chain.js';
+import { clientBinary, lt } from '../lib/client.js';
 import { dccVerify } from '../lib/dcc-verifier.js';
 import { freePort, startNode, stopNode } from '../lib/node.js';
 
 const UNIT = 10n ** 12n;
 const SKILL = 'http://data.europa.eu/esco/skill/sorting';
-
-/** The client binary: $LT_CLIENT_BIN, else the debug build next to the node's. */
-function clientBinary() {
-  if (process.env.LT_CLIENT_BIN) return process.env.LT_CLIENT_BIN;
-  const target = process.env.CARGO_TARGET_DIR || join(homedir(), '.cache', 'learning-tokens', 'target');
-  const bin = join(target, 'debug', 'lt');
-  if (!existsSync(bin)) throw new Error(`no client binary at ${bin}: scripts/test.sh builds it`);
-  return bin;
-}
-
-/** Runs `lt` with `args`; resolves with its exit code and output. */
-function lt(args) {
-  const run = spawnSync(clientBinary(), args, { encoding: 'utf8', timeout: 120_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 describe('Open Badges 3.0 credentials of Learning Tokens', () => {
   let node;

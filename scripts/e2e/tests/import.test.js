@@ -6,9 +6,9 @@
 // with the points the mapping says.
 
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
@@ -17,6 +17,7 @@ import { Keyring } from '@polkadot/keyring';
 import { blake2AsHex, cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
 
 import { connect, submitInBlock } from '../lib/chain.js';
+import { clientBinary, lt as ltWith } from '../lib/client.js';
 import { startNode, stopNode } from '../lib/node.js';
 import { createSampleCourse, sampleAccounts } from '../lib/sample-course.js';
 
@@ -24,18 +25,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const SAMPLE_MAPPING = join(here, '..', '..', '..', 'docs', 'import', 'mapping.json');
 const HELP_ASSET = 1;
 
-function clientBinary() {
-  if (process.env.LT_CLIENT_BIN) return process.env.LT_CLIENT_BIN;
-  const target = process.env.CARGO_TARGET_DIR || join(homedir(), '.cache', 'learning-tokens', 'target');
-  const bin = join(target, 'debug', 'lt');
-  if (!existsSync(bin)) throw new Error(`no client binary at ${bin}: scripts/test.sh builds it`);
-  return bin;
-}
-
-function lt(args) {
-  const run = spawnSync(clientBinary(), args, { encoding: 'utf8', timeout: 300_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+/** An import of a few hundred learners takes longer than other commands. */
+const lt = (args) => ltWith(args, 300_000);
 
 /** Every step of `course` that awaits each learner's signature, signed by the learner. */
 async function learnersAct(api, course, learners) {

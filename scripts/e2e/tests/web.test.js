@@ -7,10 +7,10 @@
 // in the browser and its claims against the chain, and a tampered one is refused. Screenshots go to scripts/e2e/screenshots/ (LT_SCREENSHOTS moves them).
 
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
@@ -21,19 +21,14 @@ import { cryptoWaitReady, mnemonicGenerate, blake2AsHex } from '@polkadot/util-c
 import puppeteer from 'puppeteer-core';
 
 import { connect, finalizedAtLeast, findEvent, submitInBlock } from '../lib/chain.js';
-import { startNode, stopNode } from '../lib/node.js';
+import { clientBinary, lt } from '../lib/client.js';
+import { freePort, startNode, stopNode } from '../lib/node.js';
 import { createSampleCourse, sampleAccounts } from '../lib/sample-course.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const web = join(here, '..', '..', '..', 'web');
 const shots = process.env.LT_SCREENSHOTS || join(here, '..', 'screenshots');
 const chromium = process.env.LT_CHROMIUM || '/usr/bin/chromium';
-
-function lt(args) {
-  const target = process.env.CARGO_TARGET_DIR || join(homedir(), '.cache', 'learning-tokens', 'target');
-  const run = spawnSync(process.env.LT_CLIENT_BIN || join(target, 'debug', 'lt'), args, { encoding: 'utf8', timeout: 120_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 describe('the web pages in a real browser', () => {
   let node;
@@ -279,8 +274,8 @@ describe('the web pages in a real browser', () => {
   });
 
   test('the learner gets their credentials from the institution\'s service by signing a challenge', async () => {
-    const port = await (await import('../lib/node.js')).freePort();
-    const service = spawn(process.env.LT_CLIENT_BIN || join(process.env.CARGO_TARGET_DIR || join(homedir(), '.cache', 'learning-tokens', 'target'), 'debug', 'lt'), [
+    const port = await freePort();
+    const service = spawn(clientBinary(), [
       'credential', 'serve', '--node', node.url, '--key', keyFile, '--institution', accounts.institution.address,
       '--url', `http://127.0.0.1:${port}/status/1`, '--listen', `127.0.0.1:${port}`,
     ], { stdio: ['ignore', 'ignore', 'pipe'] });
