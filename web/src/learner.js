@@ -202,16 +202,19 @@ async function drawRecord() {
   const help = await api.query.assets.account(HELP_ASSET, account);
   const balance = help.isSome ? help.unwrap().balance.toBigInt() : 0n;
   $('help-balance').textContent = t('record.help', { help: number(balance) });
-  const rows = [];
+  // By course, then assessment (the chain lists them so): a heading and a table for each.
+  const enrollments = await allPages((cursor, limit) => api.call.learnerApi.enrollments(account, cursor, limit));
+  const titles = new Map(enrollments.map((e) => [e.course.toNumber(), text(e.title)]));
+  const groups = new Map();
   for (const token of tokens) {
+    const key = `${token.course.toNumber()}/${token.assessment.toNumber()}`;
+    if (!groups.has(key)) groups.set(key, { course: token.course.toNumber(), assessment: token.assessment.toNumber(), rows: [] });
     const max = await maximum(token);
     const points = token.points.toNumber();
     const revoked = token.revocation.isSome;
-    rows.push([
+    groups.get(key).rows.push([
       `#${token.id.toNumber()}`,
       t(`kind.${token.kind.type}`),
-      String(token.course.toNumber()),
-      String(token.assessment.toNumber()),
       token.unit.isSome ? `${token.unit.unwrap().toNumber()} · ${text(token.skill)}` : '—',
       max === null ? number(points) : t('record.pointsOf', { points: number(points), max: number(max) }),
       `#${number(token.issuedAt.toNumber())}`,
@@ -219,9 +222,17 @@ async function drawRecord() {
         revoked ? `✗ ${t('record.revoked', { reason: text(token.revocation.unwrap().reason) })}` : `✓ ${t('record.live')}`),
     ]);
   }
-  $('record-list').replaceChildren(rows.length
-    ? table(['token', 'kind', 'course', 'assessment', 'unit', 'points', 'issued', 'status'].map((k) => t(`record.${k}`)), rows)
-    : h('p', {}, t('record.empty')));
+  const headings = ['token', 'kind', 'unit', 'points', 'issued', 'status'].map((k) => t(`record.${k}`));
+  const sections = [];
+  let lastCourse = null;
+  for (const { course, assessment, rows } of groups.values()) {
+    if (course !== lastCourse) {
+      sections.push(h('h3', {}, t('pending.course', { course, title: titles.get(course) ?? '' })));
+      lastCourse = course;
+    }
+    sections.push(table(headings, rows, t('pending.assessment', { assessment })));
+  }
+  $('record-list').replaceChildren(...(sections.length ? sections : [h('p', {}, t('record.empty'))]));
 }
 
 function helpForm() {

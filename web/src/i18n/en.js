@@ -70,8 +70,6 @@ export default {
   'record.empty': 'No tokens yet.',
   'record.token': 'Token',
   'record.kind': 'Kind',
-  'record.course': 'Course',
-  'record.assessment': 'Assessment',
   'record.unit': 'Unit',
   'record.points': 'Points',
   'record.issued': 'Issued',

@@ -70,8 +70,6 @@ export default {
   'record.empty': 'Aún no tiene tokens.',
   'record.token': 'Token',
   'record.kind': 'Tipo',
-  'record.course': 'Curso',
-  'record.assessment': 'Evaluación',
   'record.unit': 'Unidad',
   'record.points': 'Puntos',
   'record.issued': 'Emitido',
