@@ -612,11 +612,7 @@ async fn run(command: Command) -> Result<ExitCode, Failure> {
 				import::RunOptions { batch, in_flight, bar: std::io::stderr().is_terminal() };
 			let summary = import::run(&chain, &mapping, &inputs, &signer, options).await?;
 			if json {
-				let at = import::onchain::at_best(&chain).await?;
-				let view =
-					import::onchain::read_view(&at, mapping.file.course, &instructor, &[], &[])
-						.await?;
-				let mut document = import::plan_json(&mapping, &view, &summary.after);
+				let mut document = import::plan_json(&mapping, &summary.view, &summary.after);
 				document["failed"] = serde_json::json!(summary.failed);
 				println!("{}", serde_json::to_string_pretty(&document)?);
 			} else {

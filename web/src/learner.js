@@ -67,7 +67,10 @@ async function connectWallet() {
 /** Loads and draws everything of the selected account. */
 async function load() {
   try {
-    await Promise.all([drawPending(), drawRecord(), drawProfile()]);
+    const { api, account } = state;
+    const enrollments = await allPages((cursor, limit) => api.call.learnerApi.enrollments(account, cursor, limit));
+    const titles = new Map(enrollments.map((e) => [e.course.toNumber(), text(e.title)]));
+    await Promise.all([drawPending(titles), drawRecord(titles), drawProfile()]);
     document.body.dataset.loaded = state.account;
   } catch (error) {
     say($('activity'), t('app.readFailed', { reason: error.message }), 'error');
@@ -76,11 +79,10 @@ async function load() {
 
 // --- Pending -----------------------------------------------------------------------------
 
-async function drawPending() {
+/** `titles`: each course's title, by id. */
+async function drawPending(titles) {
   const { api, account } = state;
   const pending = await allPages((cursor, limit) => api.call.learnerApi.pending(account, cursor, limit));
-  const enrollments = await allPages((cursor, limit) => api.call.learnerApi.enrollments(account, cursor, limit));
-  const titles = new Map(enrollments.map((e) => [e.course.toNumber(), text(e.title)]));
   const byCourse = new Map();
   for (const item of pending) {
     const course = item.course.toNumber();
@@ -196,15 +198,13 @@ async function maximum(token) {
   return token.kind.isAttendance ? share.max.attendance.toNumber() : share.max.score.toNumber();
 }
 
-async function drawRecord() {
+async function drawRecord(titles) {
   const { api, account } = state;
   const tokens = await allPages((cursor, limit) => api.call.tokensApi.tokensOf(account, cursor, limit));
   const help = await api.query.assets.account(HELP_ASSET, account);
   const balance = help.isSome ? help.unwrap().balance.toBigInt() : 0n;
   $('help-balance').textContent = t('record.help', { help: number(balance) });
   // By course, then assessment (the chain lists them so): a heading and a table for each.
-  const enrollments = await allPages((cursor, limit) => api.call.learnerApi.enrollments(account, cursor, limit));
-  const titles = new Map(enrollments.map((e) => [e.course.toNumber(), text(e.title)]));
   const groups = new Map();
   for (const token of tokens) {
     const key = `${token.course.toNumber()}/${token.assessment.toNumber()}`;

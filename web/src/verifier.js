@@ -3,7 +3,9 @@
 // (with its accreditation history), and whether it was revoked and why, each as a verdict.
 
 import { connect, nodeUrl, text } from './lib/chain.js';
-import { checkProof, keyAt, tokenOf, u8aEq } from './lib/credential.js';
+import { u8aEq } from '@polkadot/util';
+
+import { checkProof, keyAt, tokenOf } from './lib/credential.js';
 import { h, say } from './lib/dom.js';
 import { languageSwitch, number, t, translate } from './lib/i18n.js';
 

@@ -339,6 +339,22 @@ impl Mapping {
 	}
 }
 
+impl MappingFile {
+	/// Every graded item the mapping names, score and help, each once.
+	pub fn items(&self) -> std::collections::BTreeSet<&String> {
+		self.assessments
+			.iter()
+			.flat_map(|rule| {
+				let help = match &rule.help {
+					Some(HelpRule::Items(items)) => Some(items),
+					_ => None,
+				};
+				rule.score.all_items().chain(help.into_iter().flat_map(ItemsRule::all_items))
+			})
+			.collect()
+	}
+}
+
 impl ItemsRule {
 	/// The items of `unit`: its own, or the rule's.
 	pub fn items_of(&self, unit: u16) -> &[String] {

@@ -21,7 +21,7 @@ pub mod text;
 mod tests;
 
 use crate::chain::{Chain, ChainError};
-use mapping::{HelpRule, Mapping};
+use mapping::Mapping;
 use plan::{Call, ChainView, Inputs, Next, Plan};
 use serde_json::{json, Value};
 use sources::GradebookLayout;
@@ -82,15 +82,7 @@ pub fn read_inputs(mapping: &Mapping) -> Result<Inputs, InputError> {
 	if let Some(gradebook) = &sources.gradebook {
 		let path = mapping.source(&gradebook.file);
 		let name = path.display().to_string();
-		let mut items = Vec::new();
-		for rule in &mapping.file.assessments {
-			items.extend(rule.score.all_items().cloned());
-			if let Some(HelpRule::Items(help)) = &rule.help {
-				items.extend(help.all_items().cloned());
-			}
-		}
-		items.sort();
-		items.dedup();
+		let items = mapping.file.items().into_iter().cloned().collect();
 		let layout = GradebookLayout {
 			learner_column: gradebook.learner_column.clone(),
 			items,
@@ -393,6 +385,8 @@ pub struct Summary {
 	pub failed: Vec<String>,
 	/// The plan after the run: what remains, and whose it is.
 	pub after: Plan,
+	/// What the chain held when `after` was made.
+	pub view: ChainView,
 }
 
 /// Options of a real run.
@@ -558,6 +552,7 @@ pub async fn run(
 		}
 		if plan.calls.is_empty() {
 			summary.after = plan;
+			summary.view = view;
 			return Ok(summary);
 		}
 		let at = onchain::at_best(chain).await?;
@@ -603,8 +598,9 @@ pub async fn run(
 		}
 	}
 	onchain::wait_for_pool(chain, &account).await?;
-	let (plan, _) = make_plan(chain, mapping, inputs, &account).await?;
+	let (plan, view) = make_plan(chain, mapping, inputs, &account).await?;
 	summary.after = plan;
+	summary.view = view;
 	Ok(summary)
 }
 

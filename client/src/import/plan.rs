@@ -290,46 +290,27 @@ impl Call {
 		}
 	}
 
-	/// The first `n` learners as a call of their own, and the rest.
-	pub fn split(self, n: usize) -> (Self, Option<Self>) {
-		fn cut<T>(mut list: Vec<T>, n: usize) -> (Vec<T>, Option<Vec<T>>) {
-			if list.len() <= n {
-				return (list, None);
-			}
-			let rest = list.split_off(n);
-			(list, Some(rest))
+	/// The first `n` learners as a call of their own, and the rest (of the same assessment and
+	/// units). The new accounts of an invitation are all counted in the first part.
+	pub fn split(mut self, n: usize) -> (Self, Option<Self>) {
+		fn cut<T>(list: &mut Vec<T>, n: usize) -> Option<Vec<T>> {
+			(list.len() > n).then(|| list.split_off(n))
 		}
-		match self {
-			Self::Invite { learners, new_accounts } => {
-				let (head, rest) = cut(learners, n);
-				let rest = rest.map(|learners| Self::Invite { learners, new_accounts: 0 });
-				(Self::Invite { learners: head, new_accounts }, rest)
+		let rest = match &mut self {
+			Self::Invite { learners, .. } => {
+				cut(learners, n).map(|learners| Self::Invite { learners, new_accounts: 0 })
 			},
-			Self::Convey { assessment, units, learners } => {
-				let (head, rest) = cut(learners, n);
-				let rest = rest.map(|learners| Self::Convey {
-					assessment,
-					units: units.clone(),
-					learners,
-				});
-				(Self::Convey { assessment, units, learners: head }, rest)
-			},
-			Self::Assess { assessment, units, learners } => {
-				let (head, rest) = cut(learners, n);
-				let rest = rest.map(|learners| Self::Assess {
-					assessment,
-					units: units.clone(),
-					learners,
-				});
-				(Self::Assess { assessment, units, learners: head }, rest)
-			},
-			Self::Award { assessment, units, learners } => {
-				let (head, rest) = cut(learners, n);
-				let rest =
-					rest.map(|learners| Self::Award { assessment, units: units.clone(), learners });
-				(Self::Award { assessment, units, learners: head }, rest)
-			},
-		}
+			Self::Convey { assessment, units, learners } => cut(learners, n).map(|learners| {
+				Self::Convey { assessment: *assessment, units: units.clone(), learners }
+			}),
+			Self::Assess { assessment, units, learners } => cut(learners, n).map(|learners| {
+				Self::Assess { assessment: *assessment, units: units.clone(), learners }
+			}),
+			Self::Award { assessment, units, learners } => cut(learners, n).map(|learners| {
+				Self::Award { assessment: *assessment, units: units.clone(), learners }
+			}),
+		};
+		(self, rest)
 	}
 }
 
@@ -716,17 +697,11 @@ pub fn make(mapping: &Mapping, inputs: &Inputs, chain: &ChainView) -> Plan {
 pub fn missing_items(mapping: &Mapping, inputs: &Inputs) -> Vec<String> {
 	let known: BTreeSet<&String> =
 		inputs.grades.iter().flat_map(|e| e.entries.iter().map(|g| &g.item)).collect();
-	let mut missing = BTreeSet::new();
-	for rule in &mapping.file.assessments {
-		let help = match &rule.help {
-			Some(HelpRule::Items(items)) => Some(items),
-			_ => None,
-		};
-		for item in rule.score.all_items().chain(help.into_iter().flat_map(|h| h.all_items())) {
-			if !known.contains(item) {
-				missing.insert(item.clone());
-			}
-		}
-	}
-	missing.into_iter().collect()
+	mapping
+		.file
+		.items()
+		.into_iter()
+		.filter(|item| !known.contains(item))
+		.cloned()
+		.collect()
 }

@@ -112,6 +112,14 @@ describe('lt course import: from an LMS export to the chain', () => {
       assert.equal((await api.call.learnerApi.enrollments(learner.address, null, 10)).items.length, 0);
     }
 
+    // Only the course's lead or a co-instructor records its steps.
+    const stranger = join(dir, 'ferdie.secret');
+    writeFileSync(stranger, '//Ferdie\n');
+    const refused = lt(['course', 'import', SAMPLE_MAPPING, ...ltNode, '--account', stranger]);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /^error: 5CiPPseXPECbkjWCa6MnjNokrgYjMqmKndv2rSnekmSK2DjL is not an instructor of course 0/m);
+    assert.equal((await api.call.learnerApi.enrollments(learners[0].address, null, 10)).items.length, 0);
+
     const run = (expect) => {
       const done = lt(['course', 'import', SAMPLE_MAPPING, ...ltNode, '--account', accountFile]);
       t.diagnostic(done.stdout);
@@ -128,8 +136,14 @@ describe('lt course import: from an LMS export to the chain', () => {
     assert.equal(await learnersAct(api, course, learners), 8);
     // Carla's project has no grade yet: her final units wait for it.
     run([/award: \d calls, 14 steps/, /instructor \(a grade in the LMS\): await a grade: 2/]);
-    // Nothing left for the instructor: a rerun does nothing.
+    // Nothing left for the instructor: a rerun does nothing, also as JSON for scripts.
     run([/nothing to do/]);
+    const asJson = lt(['course', 'import', SAMPLE_MAPPING, ...ltNode, '--account', accountFile, '--json']);
+    assert.equal(asJson.code, 0, asJson.stderr);
+    const after = JSON.parse(asJson.stdout);
+    assert.deepEqual([after.course, after.calls, after.failed, after.learners.length], [0, [], [], 5]);
+    assert.equal(after.learners.find((l) => l.key === 'carla.lopez@student.example').units
+      .filter((u) => u.next === 'await a grade').length, 2);
 
     const byName = Object.fromEntries(learners.map((l, i) => [['ana', 'ben', 'carla', 'diego', 'eva'][i], l.address]));
     assert.deepEqual(await unitsOf(api, course, byName.ana, 0), {

@@ -4,7 +4,7 @@
 // what it claims against the chain.
 
 import jsonld from 'jsonld';
-import { u8aConcat, u8aEq } from '@polkadot/util';
+import { u8aConcat } from '@polkadot/util';
 import { base58Decode, ed25519Verify } from '@polkadot/util-crypto';
 
 import vc2 from '../../../client/contexts/credentials-v2.jsonld';
@@ -73,5 +73,3 @@ export function keyAt(institution, at) {
   for (const period of periods) if (period.from.toNumber() <= at) key = period.key;
   return key;
 }
-
-export { u8aEq };
