@@ -34,7 +34,7 @@ cargo test --locked -p learning-tokens-client
 # hooks compiled in, in one native build of the pallets and the runtime (no wasm: the wasm
 # runtime with these features is only for the benchmark CLI and try-runtime tools).
 feature_crates=(-p pallet-registry -p pallet-courses -p pallet-lifecycle -p pallet-tokens
-	-p pallet-feeless -p pallet-upgrade -p pallet-validator-set -p learning-tokens-runtime)
+	-p pallet-feeless -p pallet-upgrade -p pallet-nodes -p pallet-validator-set -p learning-tokens-runtime)
 step "cargo clippy with runtime-benchmarks and try-runtime (the benchmarks' code)"
 SKIP_WASM_BUILD=1 cargo clippy --locked --features runtime-benchmarks,try-runtime --all-targets \
 	"${feature_crates[@]}" -- -D warnings

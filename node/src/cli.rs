@@ -10,6 +10,10 @@ pub enum Subcommand {
 	/// Build a chain specification (`--chain local --raw > chain-specs/local.json`).
 	BuildSpec(sc_cli::BuildSpecCmd),
 
+	/// Write the chain spec of a new network from its founders' accounts and validators' keys
+	/// (docs/OPERATORS.md).
+	NewNetwork(crate::new_network::NewNetworkCmd),
+
 	/// Export the chain specification of a chain.
 	ExportChainSpec(sc_cli::ExportChainSpecCmd),
 

@@ -9,6 +9,8 @@ mod benchmarking;
 mod chain_spec;
 mod cli;
 mod command;
+mod new_network;
+mod peering;
 mod rpc;
 mod service;
 

@@ -201,6 +201,13 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 			gap_sync_body_policy: None,
 		})?;
 
+	// Only the nodes the Council authorized peer with this one (`peering.rs`).
+	task_manager.spawn_handle().spawn(
+		"authorized-nodes",
+		None,
+		crate::peering::follow(client.clone(), network.clone()),
+	);
+
 	let role = config.role;
 	let force_authoring = config.force_authoring;
 	let name = config.network.node_name.clone();

@@ -214,6 +214,12 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_nodes::runtime_api::NodesApi<Block> for Runtime {
+		fn authorized_nodes() -> Vec<Vec<u8>> {
+			pallet_nodes::Pallet::<Runtime>::authorized_nodes()
+		}
+	}
+
 	impl pallet_feeless::runtime_api::FeelessApi<Block, AccountId, RuntimeCall, BlockNumber> for Runtime {
 		fn check(who: AccountId, call: RuntimeCall) -> Result<(), pallet_feeless::Refusal<BlockNumber>> {
 			Feeless::check(&who, &call)
@@ -351,7 +357,7 @@ impl_runtime_apis! {
 		) {
 			use crate::{
 				Balances, Council, CouncilMembership, Registry, Timestamp,
-				Tokens, Upgrade, ValidatorSet,
+				Nodes, Tokens, Upgrade, ValidatorSet,
 			};
 			use frame_benchmarking::BenchmarkList;
 			use frame_support::traits::StorageInfoTrait;
@@ -371,7 +377,7 @@ impl_runtime_apis! {
 		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
 			use crate::{
 				Balances, Council, CouncilMembership, Registry, Timestamp,
-				Tokens, Upgrade, ValidatorSet,
+				Nodes, Tokens, Upgrade, ValidatorSet,
 			};
 			use frame_benchmarking::BenchmarkBatch;
 			use frame_support::traits::WhitelistedStorageKeys;

@@ -10,6 +10,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_membership, CouncilMembership]
 	[pallet_validator_set, ValidatorSet]
 	[pallet_upgrade, Upgrade]
+	[pallet_nodes, Nodes]
 	[pallet_registry, Registry]
 	[pallet_courses, Courses]
 	[pallet_lifecycle, Lifecycle]

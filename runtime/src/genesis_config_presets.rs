@@ -1,4 +1,6 @@
-//! Genesis presets: the starting state of the `development` and `local_testnet` chains.
+//! Genesis presets: the starting state of the `development` and `local_testnet` chains, and of
+//! a consortium's own network ([`consortium`], which the node's `new-network` subcommand writes
+//! into a chain spec).
 //!
 //! A chain spec names a preset, and the node asks the runtime for it by name
 //! (`GenesisBuilder::get_preset`), so the genesis state is defined once, here, next to the types
@@ -11,11 +13,12 @@
 use crate::{
 	configs::learning::{help_owner, HELP_ASSET_ID},
 	opaque::SessionKeys,
-	AccountId, AssetsConfig, BalancesConfig, BlockNumber, CouncilMembershipConfig,
-	RuntimeGenesisConfig, SessionConfig, ValidatorSetConfig, MINUTES, UNIT,
+	AccountId, AssetsConfig, Balance, BalancesConfig, BlockNumber, CouncilMembershipConfig,
+	NodesConfig, RuntimeGenesisConfig, SessionConfig, ValidatorSetConfig, EXISTENTIAL_DEPOSIT,
+	MINUTES, UNIT,
 };
-use alloc::{string::String, vec, vec::Vec};
-use frame_support::{build_struct_json_patch, BoundedVec};
+use alloc::{format, string::String, vec, vec::Vec};
+use frame_support::{build_struct_json_patch, traits::Get, BoundedVec};
 use serde_json::Value;
 use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
@@ -50,22 +53,19 @@ pub const DEV_SESSION_LENGTH: BlockNumber = 10 * MINUTES;
 /// network's sessions last an hour or more.
 pub const LOCAL_SESSION_LENGTH: BlockNumber = MINUTES;
 
-/// The genesis state of a chain with these validators, Council members and endowed accounts,
-/// and sessions of `session_length` blocks.
+/// The genesis state of a chain with these validators, Council members and endowed accounts
+/// (each with its balance), sessions of `session_length` blocks, and these authorized network
+/// nodes (none: any node may peer).
 fn genesis(
 	validators: Vec<Validator>,
 	council: Vec<AccountId>,
-	endowed: Vec<AccountId>,
+	endowed: Vec<(AccountId, Balance)>,
 	session_length: BlockNumber,
+	nodes: Vec<Vec<u8>>,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
-		balances: BalancesConfig {
-			balances: endowed
-				.iter()
-				.cloned()
-				.map(|account| (account, ENDOWMENT))
-				.collect::<Vec<_>>(),
-		},
+		balances: BalancesConfig { balances: endowed },
+		nodes: NodesConfig { nodes },
 		council_membership: CouncilMembershipConfig { members: BoundedVec::truncate_from(council) },
 		// Help, the fungible Learning Token: sufficient (a learner holds it without native
 		// balance), a minimum balance of one point, whole points (no decimals).
@@ -86,9 +86,153 @@ fn genesis(
 	})
 }
 
-/// The well-known development accounts (Alice ... Ferdie and their `//stash` accounts).
-fn well_known_accounts() -> Vec<AccountId> {
-	Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect()
+/// The well-known development accounts (Alice ... Ferdie and their `//stash` accounts), each
+/// with [`ENDOWMENT`].
+fn well_known_accounts() -> Vec<(AccountId, Balance)> {
+	Sr25519Keyring::well_known().map(|k| (k.to_account_id(), ENDOWMENT)).collect()
+}
+
+/// What a Council member must hold at genesis: enough for two motions' deposits
+/// (`MotionDeposit`) and their fees, or the Council could not act.
+pub const MIN_COUNCIL_ENDOWMENT: Balance = 2 * crate::configs::governance::MotionDeposit::get();
+
+/// The most blocks a session may last on a consortium's network: a day.
+pub const MAX_SESSION_LENGTH: BlockNumber = crate::DAYS;
+
+/// What the founding governance institutions decide for their network's genesis.
+pub struct Founding {
+	/// The validators: each institution's account and its node's session keys.
+	pub validators: Vec<Validator>,
+	/// The Council: the founding governance institutions' accounts.
+	pub council: Vec<AccountId>,
+	/// The only balances at genesis; every Council member must have at least
+	/// [`MIN_COUNCIL_ENDOWMENT`].
+	pub endowed: Vec<(AccountId, Balance)>,
+	/// Blocks per session: a validator set change takes effect one to two sessions after the
+	/// Council's motion. An hour (600 blocks) suits a production network.
+	pub session_length: BlockNumber,
+	/// The peer ids (text, `12D3KooW…`) of the nodes that may peer: at least one, the founders'
+	/// validators; only the nodes the Council authorizes later may join.
+	pub nodes: Vec<Vec<u8>>,
+}
+
+/// Whether `account` is one of the public development accounts (`//Alice` ... `//Ferdie`, with
+/// or without `//stash`), whose secret keys everybody knows.
+fn is_development_account(account: &AccountId) -> bool {
+	Sr25519Keyring::iter().any(|k| &k.to_account_id() == account)
+		|| Ed25519Keyring::iter().any(|k| &k.to_account_id() == account)
+		|| Sr25519Keyring::well_known().any(|k| &k.to_account_id() == account)
+}
+
+/// The genesis of a consortium's own network, or why `founding` cannot make one: no
+/// development account or key anywhere, no account twice, every count within the runtime's
+/// bounds, every Council member able to pay for motions. Nothing is endowed beyond
+/// `founding.endowed`.
+pub fn consortium(founding: Founding) -> Result<Value, String> {
+	let Founding { validators, council, endowed, session_length, nodes } = founding;
+	let max_validators: u32 =
+		<crate::Runtime as pallet_validator_set::Config>::MaxValidators::get();
+	let max_members = crate::configs::governance::CouncilMaxMembers::get();
+	if validators.is_empty() {
+		return Err("no validator: give at least one (--validator)".into());
+	}
+	if validators.len() > max_validators as usize {
+		return Err(format!("{} validators: at most {max_validators}", validators.len()));
+	}
+	if council.is_empty() {
+		return Err("no Council member: give at least one (--council)".into());
+	}
+	if council.len() > max_members as usize {
+		return Err(format!("{} Council members: at most {max_members}", council.len()));
+	}
+	if session_length == 0 || session_length > MAX_SESSION_LENGTH {
+		return Err(format!(
+			"a session of {session_length} blocks: between 1 and {MAX_SESSION_LENGTH} (a day)"
+		));
+	}
+	let ss58 = |account: &AccountId| {
+		use sp_core::crypto::Ss58Codec;
+		account.to_ss58check_with_version(crate::SS58_PREFIX.into())
+	};
+	let dev_aura: Vec<sp_consensus_aura::sr25519::AuthorityId> =
+		Sr25519Keyring::iter().map(|k| k.public().into()).collect();
+	let dev_grandpa: Vec<sp_consensus_grandpa::AuthorityId> =
+		Ed25519Keyring::iter().map(|k| k.public().into()).collect();
+	for (index, validator) in validators.iter().enumerate() {
+		let who = ss58(&validator.account);
+		if is_development_account(&validator.account) {
+			return Err(format!("validator {who} is a public development account"));
+		}
+		if dev_aura.contains(&validator.keys.aura) {
+			return Err(format!("validator {who}'s Aura key is a public development key"));
+		}
+		if dev_grandpa.contains(&validator.keys.grandpa) {
+			return Err(format!("validator {who}'s GRANDPA key is a public development key"));
+		}
+		for other in validators.iter().take(index) {
+			if other.account == validator.account {
+				return Err(format!("validator {who} is given twice"));
+			}
+			if other.keys.aura == validator.keys.aura
+				|| other.keys.grandpa == validator.keys.grandpa
+			{
+				return Err(format!("validator {who} shares a session key with another"));
+			}
+		}
+	}
+	for (index, member) in council.iter().enumerate() {
+		let who = ss58(member);
+		if is_development_account(member) {
+			return Err(format!("Council member {who} is a public development account"));
+		}
+		if council.iter().take(index).any(|other| other == member) {
+			return Err(format!("Council member {who} is given twice"));
+		}
+		let endowment =
+			endowed.iter().find(|(account, _)| account == member).map_or(0, |(_, b)| *b);
+		if endowment < MIN_COUNCIL_ENDOWMENT {
+			return Err(format!(
+				"Council member {who} is endowed with {} LT: at least {} LT, for motions' \
+				 deposits and fees (--endow {who}=AMOUNT)",
+				endowment / UNIT,
+				MIN_COUNCIL_ENDOWMENT / UNIT,
+			));
+		}
+	}
+	for (index, (account, balance)) in endowed.iter().enumerate() {
+		let who = ss58(account);
+		if is_development_account(account) {
+			return Err(format!("endowed account {who} is a public development account"));
+		}
+		if endowed.iter().take(index).any(|(other, _)| other == account) {
+			return Err(format!("account {who} is endowed twice"));
+		}
+		if *balance < EXISTENTIAL_DEPOSIT {
+			return Err(format!(
+				"account {who} is endowed below the existential deposit ({EXISTENTIAL_DEPOSIT} \
+				 of the smallest unit)"
+			));
+		}
+	}
+	if nodes.is_empty() {
+		return Err("no node: give the peer id of at least one founder's node (--node)".into());
+	}
+	let max_nodes: u32 = <crate::Runtime as pallet_nodes::Config>::MaxNodes::get();
+	if nodes.len() > max_nodes as usize {
+		return Err(format!("{} nodes: at most {max_nodes}", nodes.len()));
+	}
+	for (index, node) in nodes.iter().enumerate() {
+		let text = String::from_utf8_lossy(node);
+		if !pallet_nodes::is_peer_id(node) {
+			return Err(format!(
+				"node {text} is not a peer id (learning-tokens-node key inspect-node-key prints one)"
+			));
+		}
+		if nodes.iter().take(index).any(|other| other == node) {
+			return Err(format!("node {text} is given twice"));
+		}
+	}
+	Ok(genesis(validators, council, endowed, session_length, nodes))
 }
 
 /// `development`: Alice alone validates and alone sits on the Council, so a motion with
@@ -99,6 +243,7 @@ pub fn development() -> Value {
 		vec![Sr25519Keyring::Alice.to_account_id()],
 		well_known_accounts(),
 		DEV_SESSION_LENGTH,
+		Vec::new(),
 	)
 }
 
@@ -114,6 +259,7 @@ pub fn local_testnet() -> Value {
 		members.iter().map(|(sr, _)| sr.to_account_id()).collect(),
 		well_known_accounts(),
 		LOCAL_SESSION_LENGTH,
+		Vec::new(),
 	)
 }
 

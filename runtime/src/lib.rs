@@ -86,7 +86,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("learning-tokens"),
 	impl_name: alloc::borrow::Cow::Borrowed("learning-tokens"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -140,7 +140,10 @@ pub type BlockId = generic::BlockId<Block>;
 /// The checks every signed transaction passes before it is dispatched. Only extensions that
 /// @polkadot/api knows by name are used, so clients need no extension definitions.
 pub type TxExtension = (
-	frame_system::CheckNonZeroSender<Runtime>,
+	// Refuses `session.purge_keys` from a listed validator (`VALIDATOR_KEEPS_KEYS`), so that
+	// the chain cannot lose its last authority. Clients see `CheckNonZeroSender`: it has that
+	// identifier and encoding.
+	pallet_validator_set::KeepKeys<Runtime, frame_system::CheckNonZeroSender<Runtime>>,
 	frame_system::CheckSpecVersion<Runtime>,
 	frame_system::CheckTxVersion<Runtime>,
 	frame_system::CheckGenesis<Runtime>,
@@ -229,6 +232,9 @@ mod runtime {
 
 	#[runtime::pallet_index(24)]
 	pub type Upgrade = pallet_upgrade;
+
+	#[runtime::pallet_index(25)]
+	pub type Nodes = pallet_nodes;
 
 	// Learning Tokens (40-).
 	#[runtime::pallet_index(40)]

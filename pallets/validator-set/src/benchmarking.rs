@@ -10,7 +10,7 @@
 )]
 
 use super::*;
-use crate::pallet::{SetChanged, Validators};
+use crate::pallet::{PendingRecovery, SessionLength, SetChanged, Validators};
 use alloc::vec::Vec;
 use codec::Decode;
 use core::marker::PhantomData;
@@ -19,6 +19,7 @@ use frame_support::{
 	traits::{EnsureOrigin, Get},
 	BoundedVec,
 };
+use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::traits::{Convert, TrailingZeroInput};
 
 const SEED: u32 = 0;
@@ -123,10 +124,25 @@ mod benchmarks {
 
 		#[block]
 		{
-			<T::Rotation as crate::Rotate>::rotate();
+			<T::Rotation as crate::Rotate<T::AccountId>>::rotate();
 		}
 
 		assert!(!SetChanged::<T>::get());
+		Ok(())
+	}
+
+	/// The Council asks for a recovery; it waits in storage for the rotation.
+	#[benchmark]
+	fn recover_finality() -> Result<(), BenchmarkError> {
+		SessionLength::<T>::put(BlockNumberFor::<T>::from(10u32));
+		frame_system::Pallet::<T>::set_block_number(20u32.into());
+		let origin =
+			T::RecoveryOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, 10u32.into(), 2u32.into());
+
+		assert!(PendingRecovery::<T>::get().is_some());
 		Ok(())
 	}
 

@@ -1,13 +1,19 @@
 //! The logic behind the calls, the genesis build and the invariant check.
 
-use crate::{Config, Error, Event, Pallet, SetChanged, Validators};
+use crate::{
+	session::{Finality, Rotate},
+	Config, Error, Event, Pallet, PendingRecovery, Recovery, SessionLength, SetChanged, Validators,
+	LOG_TARGET,
+};
 use alloc::vec::Vec;
 use frame_support::{
 	ensure,
-	pallet_prelude::{DispatchResult, Get},
+	pallet_prelude::{DispatchResult, Get, Weight},
 	traits::ValidatorRegistration,
 	BoundedVec,
 };
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::traits::Zero;
 
 impl<T: Config> Pallet<T> {
 	/// Sets the genesis validators, sorted. Fails, changing nothing, on a duplicate or a count
@@ -59,6 +65,49 @@ impl<T: Config> Pallet<T> {
 		SetChanged::<T>::put(true);
 		Self::deposit_event(Event::ValidatorRemoved { validator });
 		Ok(())
+	}
+
+	/// Records the Council's request to restart finality from `finalized` with `delay`.
+	pub(crate) fn do_request_recovery(
+		finalized: BlockNumberFor<T>,
+		delay: BlockNumberFor<T>,
+	) -> DispatchResult {
+		ensure!(
+			finalized < frame_system::Pallet::<T>::block_number(),
+			Error::<T>::FinalizedInTheFuture
+		);
+		let length = SessionLength::<T>::get();
+		ensure!(!length.is_zero() && delay <= length, Error::<T>::RecoveryDelayTooLong);
+		PendingRecovery::<T>::put(Recovery { finalized, delay });
+		Self::deposit_event(Event::FinalityRecoveryRequested { finalized, delay });
+		Ok(())
+	}
+
+	/// At a session rotation, before it: hands a pending recovery to the finality gadget if the
+	/// set about to become active is exactly the listed one, so that the forced change GRANDPA
+	/// signals at this rotation leaves the lost validators out. Returns the weight it used
+	/// beyond the rotation's benchmark (which reads the queue and the set already).
+	pub(crate) fn hand_over_recovery() -> Weight {
+		let db = T::DbWeight::get();
+		let Some(Recovery { finalized, delay }) = PendingRecovery::<T>::get() else {
+			return db.reads(1);
+		};
+		let mut incoming = T::Rotation::queued();
+		incoming.sort();
+		let validators = Validators::<T>::get().into_inner();
+		if incoming != validators {
+			log::info!(
+				target: LOG_TARGET,
+				"finality recovery waits: {} validators queued, {} listed",
+				incoming.len(),
+				validators.len(),
+			);
+			return db.reads(3);
+		}
+		T::Finality::note_stalled(finalized, delay);
+		PendingRecovery::<T>::kill();
+		Self::deposit_event(Event::FinalityRecoveryScheduled { finalized, delay, validators });
+		db.reads_writes(3, 3)
 	}
 
 	/// Checks the invariants listed in the crate documentation.

@@ -31,10 +31,27 @@
 //! its `NextKeys`) reports no keys: the institution calls `session.set_keys` first, then the
 //! Council adds it.
 //!
-//! A validator can still purge its keys (`session.purge_keys`) after being added: the session
-//! pallet then drops it from the queued set at the next rotation, while this pallet still lists
-//! it. If every listed validator purged its keys, the queued set would be empty and block
-//! production would stop; the Council removes such a validator.
+//! A listed validator cannot purge its keys either: [`KeepKeys`], a transaction extension the
+//! runtime wraps around `CheckNonZeroSender`, refuses `session.purge_keys` signed by an account
+//! in [`Validators`] ([`VALIDATOR_KEEPS_KEYS`]), in the pool and in a block. Otherwise the session
+//! pallet would drop the validator from the queued set at the next rotation while this pallet
+//! still listed it, and if every validator did so Aura would be left with no authority and the
+//! chain would halt for good. A validator changes its keys with `session.set_keys` (which
+//! replaces them), and purges them once the Council has removed it.
+//!
+//! ## Recovering finality
+//!
+//! GRANDPA needs more than two thirds of its voters: with three, one validator lost for good
+//! stops finality. Removing it from the set does not help by itself, because GRANDPA's standard
+//! set change takes effect only once the block that signals it is finalized.
+//! [`recover_finality`](Pallet::recover_finality) (two thirds of the Council in the runtime)
+//! records the block the network last finalized and a delay ([`PendingRecovery`]). At the
+//! first session rotation whose incoming set is exactly [`Validators`] (the lost validator
+//! already removed and out of the queue), this pallet hands both to GRANDPA
+//! ([`Config::Finality`]: `grandpa.note_stalled` with Root), which then signals a *forced*
+//! change to that set: the nodes enact it `delay` blocks after the signal without waiting for
+//! finality, and the new voters finalize from the given block on. Nothing finalized before is
+//! reverted.
 //!
 //! ## Sessions
 //!
@@ -85,12 +102,14 @@
 
 extern crate alloc;
 
+pub use extension::KeepKeys;
 pub use pallet::*;
-pub use session::{NoAutomaticRotation, Rotate, RotateSession};
+pub use session::{Finality, NoAutomaticRotation, Rotate, RotateSession};
 pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod extension;
 mod functions;
 #[cfg(test)]
 mod mock;
@@ -104,6 +123,30 @@ pub use benchmarking::{BenchmarkHelper, RegisterSessionKeys};
 
 /// The log target of this pallet.
 pub const LOG_TARGET: &str = "runtime::validator-set";
+
+/// `Invalid Transaction: Custom error: 10`: [`KeepKeys`] refused `session.purge_keys` signed by
+/// a listed validator; the Council removes it first.
+pub const VALIDATOR_KEEPS_KEYS: u8 = 10;
+
+/// A request of the Council to restart finality, waiting for the rotation that hands it to
+/// GRANDPA ([`Pallet::recover_finality`]).
+#[derive(
+	codec::Encode,
+	codec::Decode,
+	codec::DecodeWithMemTracking,
+	codec::MaxEncodedLen,
+	scale_info::TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub struct Recovery<BlockNumber> {
+	/// The block the network last finalized: the new voters finalize from there.
+	pub finalized: BlockNumber,
+	/// Blocks between GRANDPA's signal of the forced change and its enactment.
+	pub delay: BlockNumber,
+}
 
 // FRAME's macros expand into code these lints would flag; the module's own code checks
 // origins and hands over to the linted helpers outside it.
@@ -154,7 +197,14 @@ pub mod pallet {
 
 		/// Ends a session: in the runtime [`RotateSession<Runtime>`](crate::RotateSession),
 		/// which calls `pallet_session::Pallet::rotate_session`.
-		type Rotation: crate::session::Rotate;
+		type Rotation: crate::session::Rotate<Self::AccountId>;
+
+		/// Who may restart a stalled finality (in the runtime, two thirds of the Council).
+		type RecoveryOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The finality gadget a recovery is handed to: in the runtime, `pallet_grandpa`'s
+		/// `note_stalled`, called with Root.
+		type Finality: crate::session::Finality<BlockNumberFor<Self>>;
 
 		/// Weight information for the calls of this pallet.
 		type WeightInfo: WeightInfo;
@@ -180,6 +230,11 @@ pub mod pallet {
 	/// multiple of it. Zero: sessions never end (only the genesis set validates).
 	#[pallet::storage]
 	pub type SessionLength<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
+
+	/// The Council's request to restart finality, until the session rotation that hands it to
+	/// GRANDPA (see the crate docs, "Recovering finality").
+	#[pallet::storage]
+	pub type PendingRecovery<T: Config> = StorageValue<_, Recovery<BlockNumberFor<T>>, OptionQuery>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -224,6 +279,16 @@ pub mod pallet {
 		/// `validator` left the set; it is planned at the next session rotation and stops
 		/// validating at the one after.
 		ValidatorRemoved { validator: T::AccountId },
+		/// The Council asked to restart finality from block `finalized`; GRANDPA gets the
+		/// request at the first rotation whose incoming set is the listed one.
+		FinalityRecoveryRequested { finalized: BlockNumberFor<T>, delay: BlockNumberFor<T> },
+		/// GRANDPA got the request at this rotation: it signals a forced change to `validators`,
+		/// enacted `delay` blocks later.
+		FinalityRecoveryScheduled {
+			finalized: BlockNumberFor<T>,
+			delay: BlockNumberFor<T>,
+			validators: Vec<T::AccountId>,
+		},
 	}
 
 	#[pallet::error]
@@ -239,6 +304,10 @@ pub mod pallet {
 		/// The account has not registered session keys (`session.set_keys`); the session
 		/// pallet would skip it.
 		NoSessionKeys,
+		/// `finalized` is not a block of this chain yet: it must be below the current block.
+		FinalizedInTheFuture,
+		/// `delay` is longer than a session (`SessionLength`), or sessions never end here.
+		RecoveryDelayTooLong,
 	}
 
 	#[pallet::hooks]
@@ -246,8 +315,9 @@ pub mod pallet {
 		/// Ends a session every [`SessionLength`] blocks (see the crate docs).
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
 			if Self::session_ends_at(now) {
-				<T::Rotation as crate::session::Rotate>::rotate();
-				T::WeightInfo::rotate_session()
+				let recovery = Self::hand_over_recovery();
+				<T::Rotation as crate::session::Rotate<T::AccountId>>::rotate();
+				T::WeightInfo::rotate_session().saturating_add(recovery)
 			} else {
 				T::DbWeight::get().reads(1)
 			}
@@ -303,6 +373,30 @@ pub mod pallet {
 		pub fn remove_validator(origin: OriginFor<T>, validator: T::AccountId) -> DispatchResult {
 			T::RemoveOrigin::ensure_origin(origin)?;
 			Self::do_remove_validator(validator)
+		}
+
+		/// Restart finality after validators were lost for good (see the crate docs,
+		/// "Recovering finality").
+		///
+		/// - Origin: `RecoveryOrigin` (in the runtime, two thirds of the Council).
+		/// - `finalized`: the best block the network finalized (`chain_getFinalizedHead`); it
+		///   must be below the current block (`FinalizedInTheFuture`).
+		/// - `delay`: blocks between GRANDPA's signal of the forced change and its enactment, at
+		///   most a session (`RecoveryDelayTooLong`).
+		/// - Replaces an earlier request not handed over yet. The Council removes the lost
+		///   validators too (`remove_validator`); GRANDPA gets the request at the first session
+		///   rotation whose incoming set is exactly the listed one.
+		/// - Emits `FinalityRecoveryRequested`; `FinalityRecoveryScheduled` at that rotation.
+		/// - Cost: one read and one write; `WeightInfo::recover_finality`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::recover_finality())]
+		pub fn recover_finality(
+			origin: OriginFor<T>,
+			finalized: BlockNumberFor<T>,
+			delay: BlockNumberFor<T>,
+		) -> DispatchResult {
+			T::RecoveryOrigin::ensure_origin(origin)?;
+			Self::do_request_recovery(finalized, delay)
 		}
 	}
 }

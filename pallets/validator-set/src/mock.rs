@@ -31,6 +31,9 @@ frame_support::construct_runtime!(
 impl frame_system::Config for Test {
 	type Block = Block;
 	type AccountData = pallet_balances::AccountData<u64>;
+	/// The runtime's storage weights, so that what a hook or an extension adds for its reads
+	/// shows in the tests.
+	type DbWeight = frame_support::weights::constants::ParityDbWeight;
 }
 
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
@@ -85,6 +88,8 @@ impl pallet_session::Config for Test {
 pub const ADDER: u64 = 100;
 /// The account that stands in for `RemoveOrigin`.
 pub const REMOVER: u64 = 101;
+/// The account that stands in for `RecoveryOrigin`.
+pub const RECOVERER: u64 = 102;
 /// Genesis validators.
 pub const ALICE: u64 = 1;
 pub const BOB: u64 = 2;
@@ -103,6 +108,25 @@ pub const ENDOWMENT: u64 = 100;
 ord_parameter_types! {
 	pub const Adder: u64 = ADDER;
 	pub const Remover: u64 = REMOVER;
+	pub const Recoverer: u64 = RECOVERER;
+}
+
+thread_local! {
+	/// What [`RecordStalled`] was told, in order: `(finalized, delay)`.
+	pub static STALLED: core::cell::RefCell<Vec<(u64, u64)>> = const { core::cell::RefCell::new(Vec::new()) };
+}
+
+/// The finality gadget of the tests: records each `note_stalled`.
+pub struct RecordStalled;
+impl pallet_validator_set::Finality<u64> for RecordStalled {
+	fn note_stalled(finalized: u64, delay: u64) {
+		STALLED.with(|s| s.borrow_mut().push((finalized, delay)));
+	}
+}
+
+/// What the finality gadget was told so far.
+pub fn stalled() -> Vec<(u64, u64)> {
+	STALLED.with(|s| s.borrow().clone())
 }
 
 impl pallet_validator_set::Config for Test {
@@ -113,6 +137,8 @@ impl pallet_validator_set::Config for Test {
 	type MinValidators = ConstU32<MIN_VALIDATORS>;
 	type MaxValidators = ConstU32<MAX_VALIDATORS>;
 	type Rotation = pallet_validator_set::RotateSession<Test>;
+	type RecoveryOrigin = EnsureSignedBy<Recoverer, u64>;
+	type Finality = RecordStalled;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = pallet_validator_set::RegisterSessionKeys<Test>;
@@ -155,7 +181,7 @@ impl ExtBuilder {
 			balances: pallet_balances::GenesisConfig {
 				balances: with_keys
 					.into_iter()
-					.chain([NOKEYS, ADDER, REMOVER])
+					.chain([NOKEYS, ADDER, REMOVER, RECOVERER])
 					.map(|who| (who, ENDOWMENT))
 					.collect(),
 				..Default::default()
@@ -173,6 +199,7 @@ impl ExtBuilder {
 		.build_storage()
 		.expect("the genesis of the validator set's tests builds");
 
+		STALLED.with(|s| s.borrow_mut().clear());
 		let mut ext = sp_io::TestExternalities::new(storage);
 		ext.execute_with(|| System::set_block_number(1));
 		ext

@@ -28,18 +28,34 @@ fn into_session<N: sp_runtime::traits::AtLeast32BitUnsigned>(now: N, length: N) 
 }
 
 /// Ends the current session and starts the next.
-pub trait Rotate {
+pub trait Rotate<AccountId> {
 	/// Ends the current session.
 	fn rotate();
+
+	/// The validators queued for the next session: the set that becomes active at the next
+	/// rotation.
+	fn queued() -> Vec<AccountId>;
 }
 
 /// Ends sessions of `pallet-session` in runtime `T`.
 pub struct RotateSession<T>(PhantomData<T>);
 
-impl<T: pallet_session::Config> Rotate for RotateSession<T> {
+impl<T: pallet_session::Config> Rotate<T::ValidatorId> for RotateSession<T> {
 	fn rotate() {
 		pallet_session::Pallet::<T>::rotate_session();
 	}
+
+	fn queued() -> Vec<T::ValidatorId> {
+		pallet_session::QueuedKeys::<T>::get().into_iter().map(|(who, _)| who).collect()
+	}
+}
+
+/// The finality gadget, told to restart from a block ([`Pallet::recover_finality`]).
+pub trait Finality<BlockNumber> {
+	/// Restart finality with the set that becomes active at this block's rotation: from block
+	/// `finalized`, enacted `delay` blocks after the signal. In the runtime, GRANDPA's
+	/// `note_stalled(delay, finalized)` with Root.
+	fn note_stalled(finalized: BlockNumber, delay: BlockNumber);
 }
 
 /// `pallet-session`'s `ShouldEndSession` in a runtime where this pallet ends sessions: never.

@@ -347,6 +347,8 @@ mod with_session {
 
 	#[test]
 	fn a_validator_that_purged_its_keys_is_skipped_by_the_session() {
+		// What `KeepKeys` prevents in the runtime (mod keep_keys): the call itself, dispatched
+		// without the extension, succeeds.
 		ExtBuilder::default().build_and_execute(|| {
 			assert_ok!(add(DAVE));
 			assert_ok!(Session::purge_keys(RuntimeOrigin::signed(DAVE)));
@@ -378,7 +380,9 @@ mod with_session {
 			assert_eq!(active(), vec![ALICE, BOB, CHARLIE, DAVE]);
 			// Blocks 10 and 20 rotated, weighed by the rotation's benchmark, not as a full
 			// block (pallet-session never rotates by itself: NoAutomaticRotation).
-			let rotation = <() as WeightInfo>::rotate_session();
+			// The rotation, and the read of a pending finality recovery (none here).
+			let rotation = <() as WeightInfo>::rotate_session()
+				.saturating_add(frame_support::weights::constants::ParityDbWeight::get().reads(1));
 			for (block, weight) in (2..).zip(weights) {
 				if block % SESSION_PERIOD == 0 {
 					assert_eq!(weight, rotation, "block {block}");
@@ -419,10 +423,244 @@ mod with_session {
 	}
 }
 
+/// `KeepKeys`: a listed validator cannot purge its session keys.
+mod keep_keys {
+	use super::*;
+	use crate::{KeepKeys, VALIDATOR_KEEPS_KEYS};
+	use sp_runtime::{
+		traits::{TransactionExtension, TxBaseImplication},
+		transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
+	};
+
+	type Ext = KeepKeys<Test, frame_system::CheckNonZeroSender<Test>>;
+
+	fn check(
+		who: u64,
+		call: RuntimeCall,
+		source: TransactionSource,
+	) -> Result<(), TransactionValidityError> {
+		let ext: Ext = frame_system::CheckNonZeroSender::<Test>::new().into();
+		let info = call.get_dispatch_info();
+		ext.validate(
+			RuntimeOrigin::signed(who),
+			&call,
+			&info,
+			100,
+			(),
+			&TxBaseImplication(()),
+			source,
+		)
+		.map(|_| ())
+	}
+
+	fn purge() -> RuntimeCall {
+		RuntimeCall::Session(pallet_session::Call::purge_keys {})
+	}
+
+	#[test]
+	fn a_listed_validator_cannot_purge_its_keys_in_the_pool_or_in_a_block() {
+		ExtBuilder::default().build_and_execute(|| {
+			for source in [TransactionSource::External, TransactionSource::InBlock] {
+				assert_eq!(
+					check(ALICE, purge(), source),
+					Err(InvalidTransaction::Custom(VALIDATOR_KEEPS_KEYS).into())
+				);
+			}
+			// Nothing changed: Alice keeps her keys and her place in the next session.
+			assert!(pallet_session::NextKeys::<Test>::contains_key(ALICE));
+		});
+	}
+
+	#[test]
+	fn the_last_validator_cannot_purge_its_keys() {
+		ExtBuilder::default().validators(vec![ALICE, BOB]).build_and_execute(|| {
+			// MinValidators is 2: neither may leave, neither may purge.
+			assert_noop!(remove(BOB), Error::<Test>::TooFewValidators);
+			for who in [ALICE, BOB] {
+				assert_eq!(
+					check(who, purge(), TransactionSource::External),
+					Err(InvalidTransaction::Custom(VALIDATOR_KEEPS_KEYS).into())
+				);
+			}
+		});
+	}
+
+	#[test]
+	fn a_removed_validator_and_any_other_account_may_purge() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_ok!(remove(CHARLIE));
+			assert_eq!(check(CHARLIE, purge(), TransactionSource::External), Ok(()));
+			assert_eq!(check(DAVE, purge(), TransactionSource::External), Ok(()));
+		});
+	}
+
+	#[test]
+	fn a_listed_validator_may_set_new_keys_and_do_anything_else() {
+		ExtBuilder::default().build_and_execute(|| {
+			let set = RuntimeCall::Session(pallet_session::Call::set_keys {
+				keys: keys(ALICE),
+				proof: vec![],
+			});
+			assert_eq!(check(ALICE, set, TransactionSource::External), Ok(()));
+			let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![1] });
+			assert_eq!(check(ALICE, remark, TransactionSource::External), Ok(()));
+		});
+	}
+
+	#[test]
+	fn it_is_seen_by_clients_as_the_extension_it_wraps() {
+		use frame_system::CheckNonZeroSender;
+		assert_eq!(
+			<Ext as TransactionExtension<RuntimeCall>>::IDENTIFIER,
+			<CheckNonZeroSender<Test> as TransactionExtension<RuntimeCall>>::IDENTIFIER
+		);
+		let ext: Ext = CheckNonZeroSender::<Test>::new().into();
+		assert_eq!(
+			codec::Encode::encode(&ext),
+			codec::Encode::encode(&CheckNonZeroSender::<Test>::new())
+		);
+		// The purge is weighed with the read of the list.
+		let inner = CheckNonZeroSender::<Test>::new().weight(&purge());
+		assert!(ext.weight(&purge()).ref_time() > inner.ref_time());
+		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![1] });
+		assert_eq!(ext.weight(&remark), CheckNonZeroSender::<Test>::new().weight(&remark));
+	}
+}
+
+/// `recover_finality`: the Council's request, handed to GRANDPA at the right rotation.
+mod recover_finality {
+	use super::*;
+	use crate::{PendingRecovery, Recovery};
+
+	fn recover(finalized: u64, delay: u64) -> Result<(), DispatchError> {
+		ValidatorSet::recover_finality(RuntimeOrigin::signed(RECOVERER), finalized, delay)
+	}
+
+	/// Ends the session as the pallet's `on_initialize` does at a session's last block.
+	fn end_session() {
+		use frame_support::traits::Hooks;
+		let now = System::block_number();
+		let next = (now / SESSION_PERIOD + 1) * SESSION_PERIOD;
+		System::set_block_number(next);
+		ValidatorSet::on_initialize(next);
+	}
+
+	#[test]
+	fn a_request_is_stored_and_announced() {
+		ExtBuilder::default().build_and_execute(|| {
+			System::set_block_number(5);
+			assert_ok!(recover(3, 2));
+			assert_eq!(PendingRecovery::<Test>::get(), Some(Recovery { finalized: 3, delay: 2 }));
+			System::assert_last_event(
+				Event::FinalityRecoveryRequested { finalized: 3, delay: 2 }.into(),
+			);
+			// A later request replaces it.
+			assert_ok!(recover(4, 1));
+			assert_eq!(PendingRecovery::<Test>::get(), Some(Recovery { finalized: 4, delay: 1 }));
+		});
+	}
+
+	#[test]
+	fn from_another_origin_it_is_refused() {
+		ExtBuilder::default().build_and_execute(|| {
+			System::set_block_number(5);
+			assert_noop!(recover_as(ADDER), DispatchError::BadOrigin);
+			assert_noop!(
+				ValidatorSet::recover_finality(RawOrigin::Root.into(), 3, 2),
+				DispatchError::BadOrigin
+			);
+		});
+		fn recover_as(who: u64) -> Result<(), DispatchError> {
+			ValidatorSet::recover_finality(RuntimeOrigin::signed(who), 3, 2)
+		}
+	}
+
+	#[test]
+	fn a_finalized_block_not_yet_built_is_refused() {
+		ExtBuilder::default().build_and_execute(|| {
+			System::set_block_number(5);
+			assert_noop!(recover(5, 2), Error::<Test>::FinalizedInTheFuture);
+			assert_noop!(recover(9, 2), Error::<Test>::FinalizedInTheFuture);
+		});
+	}
+
+	#[test]
+	fn a_delay_longer_than_a_session_is_refused() {
+		ExtBuilder::default().build_and_execute(|| {
+			System::set_block_number(5);
+			assert_noop!(recover(3, SESSION_PERIOD + 1), Error::<Test>::RecoveryDelayTooLong);
+			assert_ok!(recover(3, SESSION_PERIOD));
+			crate::SessionLength::<Test>::put(0);
+			assert_noop!(recover(3, 1), Error::<Test>::RecoveryDelayTooLong);
+		});
+	}
+
+	#[test]
+	fn it_waits_until_the_incoming_set_is_the_listed_one() {
+		ExtBuilder::default().build_and_execute(|| {
+			// Charlie is lost: the Council removes him and asks for a recovery at once.
+			assert_ok!(remove(CHARLIE));
+			assert_ok!(recover(0, 2));
+
+			// First rotation: the queue still holds Charlie (it becomes active now); GRANDPA
+			// would restart with him, so the request waits.
+			end_session();
+			assert!(stalled().is_empty());
+			assert!(PendingRecovery::<Test>::get().is_some());
+			assert_eq!(queued(), vec![ALICE, BOB]);
+
+			// Second rotation: Alice and Bob come in, and GRANDPA gets the request.
+			end_session();
+			assert_eq!(stalled(), vec![(0, 2)]);
+			assert_eq!(active(), vec![ALICE, BOB]);
+			assert_eq!(PendingRecovery::<Test>::get(), None);
+			System::assert_has_event(
+				Event::FinalityRecoveryScheduled {
+					finalized: 0,
+					delay: 2,
+					validators: vec![ALICE, BOB],
+				}
+				.into(),
+			);
+
+			// Once only.
+			end_session();
+			assert_eq!(stalled().len(), 1);
+		});
+	}
+
+	#[test]
+	fn with_the_set_unchanged_it_is_handed_over_at_the_next_rotation() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_ok!(recover(0, 0));
+			end_session();
+			assert_eq!(stalled(), vec![(0, 0)]);
+		});
+	}
+
+	#[test]
+	fn a_rotation_that_hands_it_over_is_weighed_with_it() {
+		use frame_support::{traits::Hooks, weights::constants::ParityDbWeight};
+		ExtBuilder::default().build_and_execute(|| {
+			assert_ok!(recover(0, 1));
+			System::set_block_number(SESSION_PERIOD);
+			let weight = ValidatorSet::on_initialize(SESSION_PERIOD);
+			assert_eq!(
+				weight,
+				<() as WeightInfo>::rotate_session()
+					.saturating_add(ParityDbWeight::get().reads_writes(3, 3))
+			);
+		});
+	}
+}
+
 #[test]
 fn calls_are_weighed_by_their_weight_functions() {
 	let add = crate::Call::<Test>::add_validator { validator: DAVE }.get_dispatch_info();
 	assert_eq!(add.call_weight, <() as WeightInfo>::add_validator());
 	let remove = crate::Call::<Test>::remove_validator { validator: BOB }.get_dispatch_info();
 	assert_eq!(remove.call_weight, <() as WeightInfo>::remove_validator());
+	let recover =
+		crate::Call::<Test>::recover_finality { finalized: 1, delay: 1 }.get_dispatch_info();
+	assert_eq!(recover.call_weight, <() as WeightInfo>::recover_finality());
 }

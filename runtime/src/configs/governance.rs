@@ -7,9 +7,11 @@
 //! |---|---|
 //! | accredit, reject, suspend, reinstate, revoke an institution | more than half |
 //! | add or remove a validator | at least two thirds |
+//! | restart a stalled finality (`validatorSet.recoverFinality`) | at least two thirds |
 //! | add, remove, swap, reset Council members, set the prime (never below one member) | at least two thirds |
 //! | kill a motion (its deposit burned) | at least two thirds |
 //! | runtime upgrade (`upgrade.set_code`, `upgrade.authorize_upgrade`) | at least two thirds |
+//! | authorize or remove a network node (`nodes.authorizeNode`, `nodes.removeNode`) | more than half |
 //! | force anything on the Help asset | nobody (`configs/learning.rs`) |
 //!
 //! A motion counts the ayes cast: the silent vote nay ([`SilentIsNay`]). Proposing one holds
@@ -165,9 +167,35 @@ impl pallet_validator_set::Config for Runtime {
 	type MinValidators = ConstU32<1>;
 	type MaxValidators = ConstU32<32>;
 	type Rotation = pallet_validator_set::RotateSession<Runtime>;
+	type RecoveryOrigin = CouncilTwoThirds;
+	type Finality = GrandpaNoteStalled;
 	type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = pallet_validator_set::RegisterSessionKeys<Runtime>;
+}
+
+/// GRANDPA, told by the validator set (at the rotation after the Council's
+/// `validatorSet.recoverFinality`) to signal a forced change: `grandpa.note_stalled`, which only
+/// Root may call, called with Root. The change goes to the set that becomes active at that
+/// rotation, `delay` blocks after the signal, with `finalized` as the block the new voters build
+/// on.
+pub struct GrandpaNoteStalled;
+
+impl pallet_validator_set::Finality<BlockNumber> for GrandpaNoteStalled {
+	fn note_stalled(finalized: BlockNumber, delay: BlockNumber) {
+		// `note_stalled` with Root cannot fail: it only records the request.
+		let _ = crate::Grandpa::note_stalled(RuntimeOrigin::root(), delay, finalized);
+	}
+}
+
+/// The nodes that may peer: the Council authorizes and removes them, the node reads the list
+/// (`NodesApi`) at every finalized block. At most 128 nodes (a list of 8 KB at most).
+impl pallet_nodes::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type AuthorizeOrigin = CouncilMajority;
+	type RemoveOrigin = CouncilMajority;
+	type MaxNodes = ConstU32<128>;
+	type WeightInfo = pallet_nodes::weights::SubstrateWeight<Runtime>;
 }
 
 impl pallet_upgrade::Config for Runtime {

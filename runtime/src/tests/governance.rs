@@ -447,3 +447,140 @@ fn a_member_who_cannot_pay_the_deposit_cannot_propose() {
 		assert_eq!(pallet_collective::Proposals::<Runtime, CouncilCollective>::get(), proposals);
 	});
 }
+
+#[test]
+fn two_thirds_of_the_council_restart_finality_through_grandpa_at_the_next_rotation() {
+	use frame_support::traits::Hooks;
+	in_local_testnet(|| {
+		// Charlie's validator is lost: finality stopped at block 1. Two thirds remove him and
+		// ask for a recovery from block 1 with a delay of 2 blocks.
+		System::set_block_number(3);
+		let charlie = account(Sr25519Keyring::Charlie);
+		let remove = RuntimeCall::ValidatorSet(pallet_validator_set::Call::remove_validator {
+			validator: charlie.clone(),
+		});
+		let recover = RuntimeCall::ValidatorSet(pallet_validator_set::Call::recover_finality {
+			finalized: 1,
+			delay: 2,
+		});
+		for call in [remove, recover] {
+			let (hash, index) = propose(call.clone(), 2);
+			assert_ok!(Council::vote(signed(Sr25519Keyring::Alice), hash, index, true));
+			assert_ok!(Council::vote(signed(Sr25519Keyring::Bob), hash, index, true));
+			close(&call, hash, index);
+			assert_eq!(executed_result(), Some(Ok(())));
+		}
+		assert!(pallet_validator_set::PendingRecovery::<Runtime>::get().is_some());
+
+		// The first rotation still brings Charlie in (he was queued): GRANDPA is not told yet.
+		let length = crate::genesis_config_presets::LOCAL_SESSION_LENGTH;
+		System::set_block_number(length);
+		ValidatorSet::on_initialize(length);
+		assert_eq!(pallet_grandpa::PendingChange::<Runtime>::get().map(|c| c.forced), None);
+		assert!(pallet_validator_set::PendingRecovery::<Runtime>::get().is_some());
+
+		// The second brings in Alice and Bob alone: GRANDPA signals a forced change to them.
+		System::set_block_number(2 * length);
+		ValidatorSet::on_initialize(2 * length);
+		let change =
+			pallet_grandpa::PendingChange::<Runtime>::get().expect("a change is signalled");
+		assert_eq!(change.forced, Some(1));
+		assert_eq!(change.delay, 2);
+		assert_eq!(change.next_authorities.len(), 2);
+		assert!(pallet_validator_set::PendingRecovery::<Runtime>::get().is_none());
+		assert!(System::events().iter().any(|record| matches!(
+			&record.event,
+			RuntimeEvent::ValidatorSet(pallet_validator_set::Event::FinalityRecoveryScheduled {
+				finalized: 1,
+				delay: 2,
+				validators,
+			}) if !validators.contains(&charlie)
+		)));
+	});
+}
+
+#[test]
+fn a_majority_cannot_restart_finality() {
+	in_local_testnet(|| {
+		System::set_block_number(3);
+		let call = RuntimeCall::ValidatorSet(pallet_validator_set::Call::recover_finality {
+			finalized: 1,
+			delay: 2,
+		});
+		propose(call, 1);
+		assert_eq!(executed_result(), Some(Err(DispatchError::BadOrigin)));
+		assert!(pallet_validator_set::PendingRecovery::<Runtime>::get().is_none());
+		assert_noop!(
+			ValidatorSet::recover_finality(signed(Sr25519Keyring::Alice), 1, 2),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn the_only_validator_cannot_purge_its_session_keys() {
+	use super::{apply_as_author, open_block, signed as signed_xt};
+	use sp_runtime::transaction_validity::{InvalidTransaction, TransactionValidityError};
+	super::preset_storage(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		open_block(1_000);
+		let alice = account(Sr25519Keyring::Alice);
+		let purge = RuntimeCall::Session(pallet_session::Call::purge_keys {});
+		let refused: Result<(), _> = Err(TransactionValidityError::Invalid(
+			InvalidTransaction::Custom(pallet_validator_set::VALIDATOR_KEEPS_KEYS),
+		));
+		// In the pool...
+		let xt = signed_xt(purge.clone(), &Sr25519Keyring::Alice.pair(), 0);
+		let validity = crate::Executive::validate_transaction(
+			sp_runtime::transaction_validity::TransactionSource::External,
+			xt.clone(),
+			System::parent_hash(),
+		);
+		assert_eq!(validity.map(|_| ()), refused);
+		// ... and in a block.
+		assert_eq!(apply_as_author(xt).map(|_| ()), refused);
+		assert!(pallet_session::NextKeys::<Runtime>::contains_key(&alice));
+		assert_eq!(System::account_nonce(&alice), 0);
+	});
+}
+
+#[test]
+fn a_council_majority_authorizes_and_removes_network_nodes_but_never_the_last() {
+	in_local_testnet(|| {
+		let node = b"12D3KooWKKkbDE3mhKGt6uHiRhigHzxXqeUghx2evrTyMGMrM3Xx".to_vec();
+		let other = b"12D3KooWPYHzs3jCw58dn3vpWWRNdDiw2VYjXzDuCMeftydWDGGv".to_vec();
+		// The local network is open: no list.
+		assert!(pallet_nodes::Pallet::<Runtime>::authorized_nodes().is_empty());
+		let peer = |text: &Vec<u8>| pallet_nodes::PeerId::truncate_from(text.clone());
+		let pass = |call: RuntimeCall| {
+			let (hash, index) = propose(call.clone(), 2);
+			assert_ok!(Council::vote(signed(Sr25519Keyring::Alice), hash, index, true));
+			assert_ok!(Council::vote(signed(Sr25519Keyring::Bob), hash, index, true));
+			close(&call, hash, index);
+			executed_result()
+		};
+		for text in [&node, &other] {
+			let call =
+				RuntimeCall::Nodes(pallet_nodes::Call::authorize_node { peer_id: peer(text) });
+			assert_eq!(pass(call), Some(Ok(())));
+		}
+		assert_eq!(pallet_nodes::Pallet::<Runtime>::authorized_nodes().len(), 2);
+
+		// One member alone is not a majority.
+		let remove = |text: &Vec<u8>| {
+			RuntimeCall::Nodes(pallet_nodes::Call::remove_node { peer_id: peer(text) })
+		};
+		propose(remove(&other), 1);
+		assert_eq!(executed_result(), Some(Err(DispatchError::BadOrigin)));
+		assert_noop!(
+			crate::Nodes::remove_node(signed(Sr25519Keyring::Alice), peer(&other)),
+			DispatchError::BadOrigin
+		);
+
+		assert_eq!(pass(remove(&other)), Some(Ok(())));
+		// The last node stays, or the network would be open again.
+		let refused = pass(remove(&node));
+		let last_node: DispatchError = pallet_nodes::Error::<Runtime>::LastNode.into();
+		assert_eq!(refused.map(|r| r.map_err(|e| e.stripped())), Some(Err(last_node.stripped())));
+		assert_eq!(pallet_nodes::Pallet::<Runtime>::authorized_nodes(), vec![node]);
+	});
+}

@@ -38,8 +38,13 @@ fn merge(base: &mut Value, patch: Value) {
 pub(crate) fn preset_storage(name: &str) -> sp_io::TestExternalities {
 	let patch =
 		genesis_config_presets::get_preset(&PresetId::from(name)).expect("the preset exists");
+	patch_storage(&patch)
+}
+
+/// Genesis storage of the default config with a JSON patch applied, as the node builds it.
+pub(crate) fn patch_storage(patch: &[u8]) -> sp_io::TestExternalities {
 	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serializes");
-	merge(&mut config, serde_json::from_slice(&patch).expect("the preset is JSON"));
+	merge(&mut config, serde_json::from_slice(patch).expect("the preset is JSON"));
 	let json = serde_json::to_vec(&config).expect("serializes");
 
 	let mut ext = sp_io::TestExternalities::new(Default::default());
@@ -84,6 +89,8 @@ fn local_testnet_preset_has_three_validators() {
 	});
 }
 
+mod consortium;
+
 #[test]
 fn default_genesis_config_builds_empty_state() {
 	// The default config (no preset) is what `build-spec` without a preset starts from.
@@ -97,7 +104,7 @@ fn default_genesis_config_builds_empty_state() {
 
 fn tx_extension(nonce: u32) -> TxExtension {
 	(
-		frame_system::CheckNonZeroSender::<Runtime>::new(),
+		frame_system::CheckNonZeroSender::<Runtime>::new().into(),
 		frame_system::CheckSpecVersion::<Runtime>::new(),
 		frame_system::CheckTxVersion::<Runtime>::new(),
 		frame_system::CheckGenesis::<Runtime>::new(),
