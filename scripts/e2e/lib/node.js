@@ -2,6 +2,8 @@
 //
 // Every node gets free loopback ports and its own temporary base path, and is always stopped:
 // by the test's `after` hook, and, should the test runner itself die, by the exit handler below.
+// Stopping a node fails (and so fails its test) if its log shows a panic or an ERROR line that
+// the test did not declare with `node.expect(pattern)`.
 
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -78,24 +80,73 @@ export async function startNode({ args, name = 'node', basePath, p2pPort, rpcPor
   basePath = basePath ?? mkdtempSync(join(tmpdir(), `lt-${name}-`));
   rpcPort = rpcPort ?? await freePort();
   p2pPort = p2pPort ?? await freePort();
+  return launch({
+    name, basePath, rpcPort, p2pPort,
+    file: nodeBinary(),
+    argv: [
+      ...args,
+      '--base-path', basePath,
+      '--rpc-port', String(rpcPort),
+      '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
+      '--no-prometheus',
+      '--no-telemetry',
+      '--no-mdns',
+      '--rpc-max-connections', '1000',
+    ],
+    env: process.env,
+  });
+}
+
+/**
+ * Starts a node with one of the operators' scripts (scripts/validator.sh, scripts/rpc-node.sh),
+ * with the environment OPERATORS.md gives it, on loopback ports and a base path of its own.
+ * The script reads the network key from `<basePath>/node-key`: `nodeKey` makes one there.
+ *
+ * @param {object} options
+ * @param {string}   options.script  the script's path
+ * @param {string}   options.chain   the chain spec
+ * @param {string}   options.name    the node's name (NAME) and its log's
+ * @param {string[]} [options.args]  further arguments (e.g. --bootnodes)
+ * @param {number}   [options.prometheusPort] serve metrics there; none otherwise
+ */
+export async function startScript({
+  script, chain, name, args = [], basePath, p2pPort, rpcPort, prometheusPort,
+}) {
+  basePath = basePath ?? mkdtempSync(join(tmpdir(), `lt-${name.replace(/\W+/g, '-')}-`));
+  rpcPort = rpcPort ?? await freePort();
+  p2pPort = p2pPort ?? await freePort();
+  const env = {
+    ...process.env,
+    LT_NODE_BIN: nodeBinary(),
+    CHAIN: chain,
+    BASE: basePath,
+    NAME: name,
+    P2P: `/ip4/127.0.0.1/tcp/${p2pPort}`,
+    RPC_PORT: String(rpcPort),
+    PROMETHEUS_PORT: String(prometheusPort ?? 0),
+  };
+  const extra = prometheusPort ? [] : ['--no-prometheus'];
+  const node = await launch({
+    name, basePath, rpcPort, p2pPort, file: script, argv: [...args, ...extra], env,
+  });
+  node.prometheusPort = prometheusPort;
+  return node;
+}
+
+/** Spawns `file argv`, logs to `<basePath>/<name>.log`, and waits for the RPC port. */
+async function launch({ name, basePath, rpcPort, p2pPort, file, argv, env }) {
   const logPath = join(basePath, `${name}.log`);
   const log = createWriteStream(logPath, { flags: 'a' });
-  const child = spawn(nodeBinary(), [
-    ...args,
-    '--base-path', basePath,
-    '--rpc-port', String(rpcPort),
-    '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
-    '--no-prometheus',
-    '--no-telemetry',
-    '--no-mdns',
-    '--rpc-max-connections', '1000',
-  ], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(file, argv, { stdio: ['ignore', 'pipe', 'pipe'], env });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   const node = {
     name, child, basePath, rpcPort, p2pPort, logPath,
     url: `ws://127.0.0.1:${rpcPort}`,
     log: () => readFileSync(logPath, 'utf8'),
+    expected: [],
+    /** Declares log lines matching `pattern` (a RegExp) as expected: they fail nothing. */
+    expect(pattern) { node.expected.push(pattern); return node; },
   };
   running.add(node);
   try {
@@ -117,8 +168,30 @@ export function tail(node, lines = 40) {
 }
 
 /**
+ * The alarming entries of a node's log: each line with a panic (with the line after it, which
+ * holds a runtime panic's message) or at ERROR level, that no pattern of `node.expected`
+ * matches.
+ */
+export function unexpectedErrors(node) {
+  let lines;
+  try {
+    lines = node.log().split('\n');
+  } catch {
+    return [];
+  }
+  const entries = [];
+  lines.forEach((line, index) => {
+    if (/panicked/.test(line)) entries.push(`${line}\n${lines[index + 1] ?? ''}`);
+    else if (/\sERROR\s/.test(line)) entries.push(line);
+  });
+  return entries.filter((entry) => !node.expected.some((pattern) => pattern.test(entry)));
+}
+
+/**
  * Stops a node: SIGTERM, then SIGKILL if it has not exited within 20 s. With `signal: 'SIGKILL'`
- * it is killed at once, as a crash would. The base path is removed unless `keepBasePath`.
+ * it is killed at once, as a crash would. The base path is removed unless `keepBasePath`; it is
+ * kept, and the stop fails, if the log shows a panic or an ERROR line the test did not expect
+ * (`unexpectedErrors`).
  */
 export async function stopNode(node, { signal = 'SIGTERM', keepBasePath = false } = {}) {
   const { child } = node;
@@ -130,8 +203,14 @@ export async function stopNode(node, { signal = 'SIGTERM', keepBasePath = false 
     clearTimeout(timer);
   }
   running.delete(node);
+  const alarms = unexpectedErrors(node);
   // LT_KEEP_BASE_PATHS=1 keeps every node's database and log for a post-mortem.
-  if (!keepBasePath && !process.env.LT_KEEP_BASE_PATHS) {
+  if (!keepBasePath && !process.env.LT_KEEP_BASE_PATHS && alarms.length === 0) {
     rmSync(node.basePath, { recursive: true, force: true });
+  }
+  if (alarms.length > 0) {
+    throw new Error(
+      `${node.name}'s log (${node.logPath}) shows what the test did not expect:\n${alarms.join('\n')}`,
+    );
   }
 }

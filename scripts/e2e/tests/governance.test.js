@@ -3,6 +3,9 @@
 
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
@@ -15,6 +18,9 @@ import {
   bestAtLeast, connect, councilMotion, finalizedAtLeast, findEvent, waitForHeader,
 } from '../lib/chain.js';
 import { localChainSpec, multiaddr, startPeer, stopNode } from '../lib/network.js';
+import { nodeBinary, startScript } from '../lib/node.js';
+
+const scripts = fileURLToPath(new URL('../../', import.meta.url));
 
 const run = promisify(execFile);
 
@@ -55,7 +61,13 @@ describe('governance on the local network', { timeout: 12 * 60_000 }, () => {
     const bootnodes = [await multiaddr(api, nodes.alice)];
     nodes.bob = await startPeer({ spec: spec.path, name: 'bob', role: ['--bob'], bootnodes });
     nodes.charlie = await startPeer({ spec: spec.path, name: 'charlie', role: ['--charlie'], bootnodes });
-    nodes.dave = await startPeer({ spec: spec.path, name: 'dave', role: ['--validator', '--name', 'Dave'], bootnodes });
+    // Dave joins as docs/OPERATORS.md says: a network key, then scripts/validator.sh.
+    const daveBase = mkdtempSync(join(tmpdir(), 'lt-dave-'));
+    await run(nodeBinary(), ['key', 'generate-node-key', '--file', join(daveBase, 'node-key')]);
+    nodes.dave = await startScript({
+      script: join(scripts, 'validator.sh'), chain: spec.path, name: 'Dave', basePath: daveBase,
+      args: bootnodes.flatMap((address) => ['--bootnodes', address]),
+    });
     await finalizedAtLeast(api, 1, 120_000);
   });
 
@@ -79,8 +91,7 @@ describe('governance on the local network', { timeout: 12 * 60_000 }, () => {
   test('the Council votes Dave in after he sets his keys, and Dave authors blocks', async () => {
     // The operator's script: Dave's node makes his session keys with a proof that they are his,
     // and Dave registers them with session.setKeys.
-    const { stdout } = await run(process.execPath, [
-      fileURLToPath(new URL('../tools/set-session-keys.js', import.meta.url)),
+    const { stdout } = await run(join(scripts, 'set-session-keys.sh'), [
       nodes.dave.url,
       nodes.alice.url,
     ], { env: { ...process.env, SURI: '//Dave' }, timeout: 120_000 });

@@ -66,6 +66,9 @@ describe('the registry of trust on a dev chain', () => {
   test('an application with an over-long name is refused by the pool, for nothing, and blocks go on', async () => {
     const before = (await api.query.system.account(alice.address)).data.free.toBigInt();
     const nonce = (await api.rpc.system.accountNextIndex(alice.address)).toNumber();
+    // The runtime's transaction validation cannot decode them: it panics (in wasm, caught by
+    // the node) with this message, once per transaction.
+    node.expect(/Bad input data provided to validate_transaction: Codec error/);
     for (const length of [129, 1_000_000]) {
       // The client encodes any length (the metadata says Bytes); the node cannot decode a name
       // over MaxNameLen (128), so the pool refuses the transaction before any check or dispatch.
@@ -77,6 +80,9 @@ describe('the registry of trust on a dev chain', () => {
     assert.ok((await api.call.registryApi.institution(alice.address)).isNone);
     const head = (await api.rpc.chain.getHeader()).number.toNumber();
     await bestAtLeast(api, head + 1);
+    // Exactly the two refusals, nothing else alarming.
+    const panics = node.log().split('\n').filter((line) => /panicked/.test(line));
+    assert.equal(panics.length, 2, panics.join('\n'));
   });
 
   test('a Council motion accredits it; the deposit comes back and the period opens', async () => {
