@@ -32,6 +32,7 @@ repeat="${REPEAT:-20}"
 declare -A pallet_of=(
 	[registry]=pallet_registry
 	[validator-set]=pallet_validator_set
+	[nodes]=pallet_nodes
 	[courses]=pallet_courses
 	[lifecycle]=pallet_lifecycle
 	[tokens]=pallet_tokens
@@ -47,7 +48,7 @@ if [ ${#folders[@]} -eq 0 ]; then
 	# Not `upgrade`: its calls are frame_system's behind a Council origin, and its weights.rs
 	# takes frame_system's benchmarked weights on purpose (see that file); its benchmarks run as
 	# tests and can be run by hand to compare.
-	folders=(registry validator-set courses lifecycle tokens system-extensions transaction-payment balances overhead)
+	folders=(registry validator-set nodes courses lifecycle tokens system-extensions transaction-payment balances overhead)
 fi
 
 echo "== building the release node with runtime-benchmarks"

@@ -7,7 +7,8 @@
 #   BASE=/var/tmp/lt scripts/local-network.sh # keep the state between runs
 #   LT_NODE_BIN=path/to/node scripts/local-network.sh
 #
-# RPC: Alice ws://127.0.0.1:9944, Bob :9945, Charlie :9946. P2P: 30333-30335.
+# RPC: Alice ws://127.0.0.1:9944, Bob :9945, Charlie :9946. P2P: 30333-30335. Prometheus:
+# 9615-9617. Each node runs through scripts/validator.sh, as a real validator does.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$repo/scripts/env.sh"
@@ -40,11 +41,13 @@ for i in 0 1 2; do
 	[ -f "$dir/node-key" ] || "$bin" key generate-node-key --file "$dir/node-key" 2>/dev/null
 	p2p=$((30333 + i))
 	rpc=$((9944 + i))
-	args=(--chain "$spec" --base-path "$dir" --"$name" --node-key-file "$dir/node-key"
-		--listen-addr "/ip4/127.0.0.1/tcp/$p2p" --rpc-port "$rpc"
-		--no-prometheus --no-telemetry --no-mdns)
+	# The operators' validator script (docs/OPERATORS.md), with the development keys of --alice,
+	# --bob or --charlie: the same flags a real validator runs with.
+	args=(--"$name")
 	[ -n "$bootnode" ] && args+=(--bootnodes "$bootnode")
-	"$bin" "${args[@]}" >"$dir/node.log" 2>&1 &
+	LT_NODE_BIN="$bin" CHAIN="$spec" BASE="$dir" NAME="$name" P2P="/ip4/127.0.0.1/tcp/$p2p" \
+		RPC_PORT="$rpc" PROMETHEUS_PORT=$((9615 + i)) \
+		"$repo/scripts/validator.sh" "${args[@]}" >"$dir/node.log" 2>&1 &
 	pids+=($!)
 	if [ "$i" = 0 ]; then
 		peer_id="$("$bin" key inspect-node-key --file "$dir/node-key")"

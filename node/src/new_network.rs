@@ -43,7 +43,7 @@ pub struct NewNetworkCmd {
 	pub validators: Vec<String>,
 
 	/// An account's balance at genesis, in whole LT: `ACCOUNT=AMOUNT`. Repeat; no other account
-	/// holds anything. Every Council member needs at least 20 LT (motions' deposits and fees).
+	/// holds anything. Every Council member needs at least 30 LT (motions' deposits and fees).
 	#[arg(long = "endow", value_name = "ACCOUNT=LT")]
 	pub endow: Vec<String>,
 

@@ -92,9 +92,10 @@ fn well_known_accounts() -> Vec<(AccountId, Balance)> {
 	Sr25519Keyring::well_known().map(|k| (k.to_account_id(), ENDOWMENT)).collect()
 }
 
-/// What a Council member must hold at genesis: enough for two motions' deposits
-/// (`MotionDeposit`) and their fees, or the Council could not act.
-pub const MIN_COUNCIL_ENDOWMENT: Balance = 2 * crate::configs::governance::MotionDeposit::get();
+/// What a Council member must hold at genesis: two motions' deposits (`MotionDeposit`, held
+/// while a motion is open) and as much as one more for fees, which are a small part of an LT,
+/// or the Council could not act.
+pub const MIN_COUNCIL_ENDOWMENT: Balance = 3 * crate::configs::governance::MotionDeposit::get();
 
 /// The most blocks a session may last on a consortium's network: a day.
 pub const MAX_SESSION_LENGTH: BlockNumber = crate::DAYS;
@@ -116,12 +117,38 @@ pub struct Founding {
 	pub nodes: Vec<Vec<u8>>,
 }
 
+/// The public keys of the development phrase itself ("bottom drive obey lake curtain smoke
+/// basket hold race lonely fit walk", no derivation path): sr25519 (5DfhGyQd…) and ed25519.
+const DEV_ROOT_SR25519: [u8; 32] = [
+	0x46, 0xeb, 0xdd, 0xef, 0x8c, 0xd9, 0xbb, 0x16, 0x7d, 0xc3, 0x08, 0x78, 0xd7, 0x11, 0x3b, 0x7e,
+	0x16, 0x8e, 0x6f, 0x06, 0x46, 0xbe, 0xff, 0xd7, 0x7d, 0x69, 0xd3, 0x9b, 0xad, 0x76, 0xb4, 0x7a,
+];
+const DEV_ROOT_ED25519: [u8; 32] = [
+	0x34, 0x50, 0x71, 0xda, 0x55, 0xe5, 0xdc, 0xce, 0xfa, 0xaa, 0x44, 0x03, 0x39, 0x41, 0x5e, 0xf9,
+	0xf2, 0x66, 0x33, 0x38, 0xa3, 0x8f, 0x7d, 0xa0, 0xdf, 0x21, 0xbe, 0x5a, 0xb4, 0xe0, 0x55, 0xef,
+];
+
+/// The peer ids of the public development node keys `0x00…01` to `0x00…06` (what examples
+/// with `--node-key 0000…0001` use).
+const DEV_PEER_IDS: [&str; 6] = [
+	"12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp",
+	"12D3KooWHdiAxVd8uMQR1hGWXccidmfCwLqcMpGwR6QcTP6QRMuD",
+	"12D3KooWSCufgHzV4fCwRijfH2k3abrpAJxTKxEvN1FDuRXA2U9x",
+	"12D3KooWSsChzF81YDUKpe9Uk5AHV5oqAaXAcWNSPYgoLauUk4st",
+	"12D3KooWSuTq6MG9gPt7qZqLFKkYrfxMewTZhj9nmRHJkPwzWDG2",
+	"12D3KooWMz5U7fR8mF5DNhZSSyFN8c19kU63xYopzDSNCzoFigYk",
+];
+
 /// Whether `account` is one of the public development accounts (`//Alice` ... `//Ferdie`, with
-/// or without `//stash`), whose secret keys everybody knows.
+/// or without `//stash`, sr25519 or ed25519, or the development phrase's own keys), whose
+/// secret keys everybody knows.
 fn is_development_account(account: &AccountId) -> bool {
 	Sr25519Keyring::iter().any(|k| &k.to_account_id() == account)
 		|| Ed25519Keyring::iter().any(|k| &k.to_account_id() == account)
 		|| Sr25519Keyring::well_known().any(|k| &k.to_account_id() == account)
+		|| [DEV_ROOT_SR25519, DEV_ROOT_ED25519]
+			.iter()
+			.any(|raw| &AccountId::from(*raw) == account)
 }
 
 /// The genesis of a consortium's own network, or why `founding` cannot make one: no
@@ -154,10 +181,16 @@ pub fn consortium(founding: Founding) -> Result<Value, String> {
 		use sp_core::crypto::Ss58Codec;
 		account.to_ss58check_with_version(crate::SS58_PREFIX.into())
 	};
-	let dev_aura: Vec<sp_consensus_aura::sr25519::AuthorityId> =
-		Sr25519Keyring::iter().map(|k| k.public().into()).collect();
-	let dev_grandpa: Vec<sp_consensus_grandpa::AuthorityId> =
-		Ed25519Keyring::iter().map(|k| k.public().into()).collect();
+	let dev_aura: Vec<sp_consensus_aura::sr25519::AuthorityId> = Sr25519Keyring::iter()
+		.map(|k| k.public())
+		.chain([sp_core::sr25519::Public::from_raw(DEV_ROOT_SR25519)])
+		.map(Into::into)
+		.collect();
+	let dev_grandpa: Vec<sp_consensus_grandpa::AuthorityId> = Ed25519Keyring::iter()
+		.map(|k| k.public())
+		.chain([sp_core::ed25519::Public::from_raw(DEV_ROOT_ED25519)])
+		.map(Into::into)
+		.collect();
 	for (index, validator) in validators.iter().enumerate() {
 		let who = ss58(&validator.account);
 		if is_development_account(&validator.account) {
@@ -199,6 +232,13 @@ pub fn consortium(founding: Founding) -> Result<Value, String> {
 			));
 		}
 	}
+	if endowed
+		.iter()
+		.try_fold(0u128, |sum, (_, balance)| sum.checked_add(*balance))
+		.is_none()
+	{
+		return Err("the endowments add up to more than a balance can hold".into());
+	}
 	for (index, (account, balance)) in endowed.iter().enumerate() {
 		let who = ss58(account);
 		if is_development_account(account) {
@@ -223,6 +263,12 @@ pub fn consortium(founding: Founding) -> Result<Value, String> {
 	}
 	for (index, node) in nodes.iter().enumerate() {
 		let text = String::from_utf8_lossy(node);
+		if DEV_PEER_IDS.iter().any(|dev| dev.as_bytes() == &node[..]) {
+			return Err(format!(
+				"node {text} is a public development node key's: give the node a key of its own \
+				 (learning-tokens-node key generate-node-key)"
+			));
+		}
 		if !pallet_nodes::is_peer_id(node) {
 			return Err(format!(
 				"node {text} is not a peer id (learning-tokens-node key inspect-node-key prints one)"

@@ -15,6 +15,10 @@ use frame_support::{
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::traits::Zero;
 
+/// A recovery handed to the finality gadget at a rotation, with the set it was handed for.
+pub(crate) type Handed<T> =
+	(Recovery<BlockNumberFor<T>>, Vec<<T as frame_system::Config>::AccountId>);
+
 impl<T: Config> Pallet<T> {
 	/// Sets the genesis validators, sorted. Fails, changing nothing, on a duplicate or a count
 	/// outside `MinValidators..=MaxValidators`.
@@ -85,12 +89,13 @@ impl<T: Config> Pallet<T> {
 
 	/// At a session rotation, before it: hands a pending recovery to the finality gadget if the
 	/// set about to become active is exactly the listed one, so that the forced change GRANDPA
-	/// signals at this rotation leaves the lost validators out. Returns the weight it used
-	/// beyond the rotation's benchmark (which reads the queue and the set already).
-	pub(crate) fn hand_over_recovery() -> Weight {
+	/// signals at this rotation leaves the lost validators out. Returns what it handed over,
+	/// and the weight it used beyond the rotation's benchmark (which reads the queue and the set
+	/// already).
+	pub(crate) fn hand_over_recovery() -> (Option<Handed<T>>, Weight) {
 		let db = T::DbWeight::get();
-		let Some(Recovery { finalized, delay }) = PendingRecovery::<T>::get() else {
-			return db.reads(1);
+		let Some(recovery) = PendingRecovery::<T>::get() else {
+			return (None, db.reads(1));
 		};
 		let mut incoming = T::Rotation::queued();
 		incoming.sort();
@@ -102,12 +107,31 @@ impl<T: Config> Pallet<T> {
 				incoming.len(),
 				validators.len(),
 			);
-			return db.reads(3);
+			return (None, db.reads(3));
 		}
-		T::Finality::note_stalled(finalized, delay);
+		T::Finality::note_stalled(recovery.finalized, recovery.delay);
 		PendingRecovery::<T>::kill();
+		(Some((recovery, validators)), db.reads_writes(3, 2))
+	}
+
+	/// After the rotation: tells whether GRANDPA acted on what [`Self::hand_over_recovery`]
+	/// handed it. If it did not, the request is taken back from it (so that it cannot fire
+	/// later with another set) and waits for the next rotation. Returns the weight it used.
+	pub(crate) fn confirm_recovery(handed: Option<Handed<T>>) -> Weight {
+		let db = T::DbWeight::get();
+		let Some((recovery, validators)) = handed else {
+			return Weight::zero();
+		};
+		let Recovery { finalized, delay } = recovery;
+		if T::Finality::still_stalled() {
+			T::Finality::withdraw();
+			PendingRecovery::<T>::put(Recovery { finalized, delay });
+			log::warn!(target: LOG_TARGET, "GRANDPA did not take the finality recovery yet");
+			Self::deposit_event(Event::FinalityRecoveryDeferred { finalized, delay });
+			return db.reads_writes(1, 2);
+		}
 		Self::deposit_event(Event::FinalityRecoveryScheduled { finalized, delay, validators });
-		db.reads_writes(3, 3)
+		db.reads(1)
 	}
 
 	/// Checks the invariants listed in the crate documentation.

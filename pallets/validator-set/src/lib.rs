@@ -289,6 +289,10 @@ pub mod pallet {
 			delay: BlockNumberFor<T>,
 			validators: Vec<T::AccountId>,
 		},
+		/// GRANDPA did not act on the request at this rotation (a change was pending, or the
+		/// last forced change was less than twice its delay ago): the request waits for the
+		/// next rotation.
+		FinalityRecoveryDeferred { finalized: BlockNumberFor<T>, delay: BlockNumberFor<T> },
 	}
 
 	#[pallet::error]
@@ -315,9 +319,10 @@ pub mod pallet {
 		/// Ends a session every [`SessionLength`] blocks (see the crate docs).
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
 			if Self::session_ends_at(now) {
-				let recovery = Self::hand_over_recovery();
+				let (handed, before) = Self::hand_over_recovery();
 				<T::Rotation as crate::session::Rotate<T::AccountId>>::rotate();
-				T::WeightInfo::rotate_session().saturating_add(recovery)
+				let after = Self::confirm_recovery(handed);
+				T::WeightInfo::rotate_session().saturating_add(before).saturating_add(after)
 			} else {
 				T::DbWeight::get().reads(1)
 			}

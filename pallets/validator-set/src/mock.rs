@@ -114,14 +114,31 @@ ord_parameter_types! {
 thread_local! {
 	/// What [`RecordStalled`] was told, in order: `(finalized, delay)`.
 	pub static STALLED: core::cell::RefCell<Vec<(u64, u64)>> = const { core::cell::RefCell::new(Vec::new()) };
+	/// Whether the gadget refuses requests (as GRANDPA does while a change is pending).
+	pub static REFUSES: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
+	/// Whether a request is waiting with the gadget.
+	pub static WAITING: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
 }
 
-/// The finality gadget of the tests: records each `note_stalled`.
+/// The finality gadget of the tests: records each `note_stalled`, and takes it unless told to
+/// refuse ([`refuse`]).
 pub struct RecordStalled;
 impl pallet_validator_set::Finality<u64> for RecordStalled {
 	fn note_stalled(finalized: u64, delay: u64) {
 		STALLED.with(|s| s.borrow_mut().push((finalized, delay)));
+		WAITING.with(|w| w.set(REFUSES.with(|r| r.get())));
 	}
+	fn still_stalled() -> bool {
+		WAITING.with(|w| w.get())
+	}
+	fn withdraw() {
+		WAITING.with(|w| w.set(false));
+	}
+}
+
+/// Makes the gadget refuse (or take again) what it is handed.
+pub fn refuse(refuses: bool) {
+	REFUSES.with(|r| r.set(refuses));
 }
 
 /// What the finality gadget was told so far.
@@ -200,6 +217,8 @@ impl ExtBuilder {
 		.expect("the genesis of the validator set's tests builds");
 
 		STALLED.with(|s| s.borrow_mut().clear());
+		REFUSES.with(|r| r.set(false));
+		WAITING.with(|w| w.set(false));
 		let mut ext = sp_io::TestExternalities::new(storage);
 		ext.execute_with(|| System::set_block_number(1));
 		ext

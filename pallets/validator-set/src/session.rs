@@ -56,6 +56,15 @@ pub trait Finality<BlockNumber> {
 	/// `finalized`, enacted `delay` blocks after the signal. In the runtime, GRANDPA's
 	/// `note_stalled(delay, finalized)` with Root.
 	fn note_stalled(finalized: BlockNumber, delay: BlockNumber);
+
+	/// After the rotation: whether the request is still waiting, i.e. the gadget did not act
+	/// on it (GRANDPA refuses a forced change while a change is pending or too soon after the
+	/// last forced one). In the runtime: `grandpa.stalled` still set.
+	fn still_stalled() -> bool;
+
+	/// Takes back a request the gadget did not act on, so that it cannot fire later with
+	/// another set. In the runtime: clears `grandpa.stalled`.
+	fn withdraw();
 }
 
 /// `pallet-session`'s `ShouldEndSession` in a runtime where this pallet ends sessions: never.

@@ -639,6 +639,39 @@ mod recover_finality {
 	}
 
 	#[test]
+	fn a_request_grandpa_does_not_take_is_withdrawn_and_waits_for_the_next_rotation() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_ok!(recover(0, 2));
+			refuse(true);
+			end_session();
+			assert_eq!(stalled(), vec![(0, 2)]);
+			// Taken back from the gadget, kept here, and said so.
+			assert!(!WAITING.with(|w| w.get()));
+			assert_eq!(PendingRecovery::<Test>::get(), Some(Recovery { finalized: 0, delay: 2 }));
+			System::assert_has_event(
+				Event::FinalityRecoveryDeferred { finalized: 0, delay: 2 }.into(),
+			);
+			assert!(!System::events().iter().any(|record| matches!(
+				record.event,
+				RuntimeEvent::ValidatorSet(Event::FinalityRecoveryScheduled { .. })
+			)));
+
+			refuse(false);
+			end_session();
+			assert_eq!(stalled(), vec![(0, 2), (0, 2)]);
+			assert_eq!(PendingRecovery::<Test>::get(), None);
+			System::assert_has_event(
+				Event::FinalityRecoveryScheduled {
+					finalized: 0,
+					delay: 2,
+					validators: vec![ALICE, BOB, CHARLIE],
+				}
+				.into(),
+			);
+		});
+	}
+
+	#[test]
 	fn a_rotation_that_hands_it_over_is_weighed_with_it() {
 		use frame_support::{traits::Hooks, weights::constants::ParityDbWeight};
 		ExtBuilder::default().build_and_execute(|| {
@@ -648,7 +681,8 @@ mod recover_finality {
 			assert_eq!(
 				weight,
 				<() as WeightInfo>::rotate_session()
-					.saturating_add(ParityDbWeight::get().reads_writes(3, 3))
+					.saturating_add(ParityDbWeight::get().reads_writes(3, 2))
+					.saturating_add(ParityDbWeight::get().reads(1))
 			);
 		});
 	}

@@ -186,6 +186,16 @@ impl pallet_validator_set::Finality<BlockNumber> for GrandpaNoteStalled {
 		// `note_stalled` with Root cannot fail: it only records the request.
 		let _ = crate::Grandpa::note_stalled(RuntimeOrigin::root(), delay, finalized);
 	}
+
+	/// GRANDPA clears `Stalled` when it schedules the forced change at the rotation, and keeps
+	/// it when `schedule_change` refused (`ChangePending`, `TooSoon`).
+	fn still_stalled() -> bool {
+		pallet_grandpa::Stalled::<Runtime>::exists()
+	}
+
+	fn withdraw() {
+		pallet_grandpa::Stalled::<Runtime>::kill();
+	}
 }
 
 /// The nodes that may peer: the Council authorizes and removes them, the node reads the list

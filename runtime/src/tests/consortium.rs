@@ -128,7 +128,7 @@ fn duplicates_are_refused() {
 fn a_council_member_without_enough_funds_is_refused() {
 	let mut f = founding();
 	f.endowed[1].1 = MIN_COUNCIL_ENDOWMENT - 1;
-	assert!(refused(f).contains("is endowed with 19 LT: at least 20 LT"));
+	assert!(refused(f).contains("is endowed with 29 LT: at least 30 LT"));
 
 	let mut f = founding();
 	f.endowed.remove(0);
@@ -180,4 +180,40 @@ fn the_founders_nodes_are_required_and_checked() {
 	let mut f = founding();
 	f.nodes.push(ADA_NODE.to_vec());
 	assert!(refused(f).contains("is given twice"));
+}
+
+#[test]
+fn the_development_phrase_and_public_node_keys_are_refused_too() {
+	// The development phrase's own sr25519 key (5DfhGyQd…), as an account and as an Aura key.
+	let root = sp_core::sr25519::Pair::from_string(sp_core::crypto::DEV_PHRASE, None)
+		.expect("phrase")
+		.public();
+	let mut f = founding();
+	f.council.push(root.into());
+	f.endowed.push((root.into(), 1_000 * UNIT));
+	assert!(refused(f).contains("is a public development account"));
+
+	let mut f = founding();
+	f.validators[0].keys.aura = root.into();
+	assert!(refused(f).contains("Aura key is a public development key"));
+
+	let root_ed = sp_core::ed25519::Pair::from_string(sp_core::crypto::DEV_PHRASE, None)
+		.expect("phrase")
+		.public();
+	let mut f = founding();
+	f.validators[0].keys.grandpa = root_ed.into();
+	assert!(refused(f).contains("GRANDPA key is a public development key"));
+
+	// The node key 0x00…01 of every example.
+	let mut f = founding();
+	f.nodes.push(b"12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp".to_vec());
+	assert!(refused(f).contains("is a public development node key's"));
+}
+
+#[test]
+fn endowments_that_overflow_a_balance_are_refused() {
+	let mut f = founding();
+	let (big, _) = founder("Big Endowment");
+	f.endowed.push((big, u128::MAX));
+	assert!(refused(f).contains("add up to more than a balance can hold"));
 }

@@ -584,3 +584,55 @@ fn a_council_majority_authorizes_and_removes_network_nodes_but_never_the_last() 
 		assert_eq!(pallet_nodes::Pallet::<Runtime>::authorized_nodes(), vec![node]);
 	});
 }
+
+#[test]
+fn a_recovery_grandpa_cannot_take_yet_is_taken_back_and_retried() {
+	use frame_support::traits::Hooks;
+	in_local_testnet(|| {
+		System::set_block_number(3);
+		let call = RuntimeCall::ValidatorSet(pallet_validator_set::Call::recover_finality {
+			finalized: 1,
+			delay: 2,
+		});
+		let (hash, index) = propose(call.clone(), 2);
+		assert_ok!(Council::vote(signed(Sr25519Keyring::Alice), hash, index, true));
+		assert_ok!(Council::vote(signed(Sr25519Keyring::Bob), hash, index, true));
+		close(&call, hash, index);
+		assert_eq!(executed_result(), Some(Ok(())));
+
+		// A change is pending in GRANDPA: it refuses to schedule another at this rotation.
+		let pending = pallet_grandpa::StoredPendingChange {
+			scheduled_at: 2,
+			delay: 100,
+			next_authorities: frame_support::WeakBoundedVec::force_from(
+				pallet_grandpa::Authorities::<Runtime>::get().into_inner(),
+				None,
+			),
+			forced: None,
+		};
+		pallet_grandpa::PendingChange::<Runtime>::put(pending);
+		let length = crate::genesis_config_presets::LOCAL_SESSION_LENGTH;
+		System::set_block_number(length);
+		ValidatorSet::on_initialize(length);
+		assert!(!pallet_grandpa::Stalled::<Runtime>::exists(), "taken back from GRANDPA");
+		assert_eq!(
+			pallet_validator_set::PendingRecovery::<Runtime>::get(),
+			Some(pallet_validator_set::Recovery { finalized: 1, delay: 2 })
+		);
+		assert!(System::events().iter().any(|record| matches!(
+			record.event,
+			RuntimeEvent::ValidatorSet(pallet_validator_set::Event::FinalityRecoveryDeferred {
+				finalized: 1,
+				delay: 2
+			})
+		)));
+
+		// Once the change is through, the next rotation schedules the forced change.
+		pallet_grandpa::PendingChange::<Runtime>::kill();
+		System::set_block_number(2 * length);
+		ValidatorSet::on_initialize(2 * length);
+		let change = pallet_grandpa::PendingChange::<Runtime>::get().expect("a forced change");
+		assert_eq!(change.forced, Some(1));
+		assert!(pallet_validator_set::PendingRecovery::<Runtime>::get().is_none());
+	});
+}

@@ -6,7 +6,7 @@
 // the test did not declare with `node.expect(pattern)`.
 
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,6 +92,8 @@ export async function startNode({ args, name = 'node', basePath, p2pPort, rpcPor
       '--no-telemetry',
       '--no-mdns',
       '--rpc-max-connections', '1000',
+      // Each line with its level and target, so that ERROR lines can be told apart.
+      '--detailed-log-output',
     ],
     env: process.env,
   });
@@ -125,7 +127,7 @@ export async function startScript({
     RPC_PORT: String(rpcPort),
     PROMETHEUS_PORT: String(prometheusPort ?? 0),
   };
-  const extra = prometheusPort ? [] : ['--no-prometheus'];
+  const extra = [...(prometheusPort ? [] : ['--no-prometheus']), '--detailed-log-output'];
   const node = await launch({
     name, basePath, rpcPort, p2pPort, file: script, argv: [...args, ...extra], env,
   });
@@ -158,6 +160,17 @@ async function launch({ name, basePath, rpcPort, p2pPort, file, argv, env }) {
   return node;
 }
 
+/**
+ * Stops every node of `nodes` (an array or an object's values), all of them even when some
+ * fail (`stopNode`'s log check); then throws one error naming every failure.
+ */
+export async function stopAll(nodes) {
+  const list = Array.isArray(nodes) ? nodes : Object.values(nodes);
+  const results = await Promise.allSettled(list.map((node) => stopNode(node)));
+  const failures = results.filter((r) => r.status === 'rejected').map((r) => r.reason.message);
+  if (failures.length > 0) throw new Error(failures.join('\n\n'));
+}
+
 /** The last lines of a node's log, for failure messages. */
 export function tail(node, lines = 40) {
   try {
@@ -168,14 +181,17 @@ export function tail(node, lines = 40) {
 }
 
 /**
- * The alarming entries of a node's log: each line with a panic (with the line after it, which
- * holds a runtime panic's message) or at ERROR level, that no pattern of `node.expected`
- * matches.
+ * The alarming entries of a node's log up to the moment `stopNode` signalled it (what a node
+ * logs while it shuts down, such as `Essential task ... failed`, is no alarm): each line with a
+ * panic (with the line after it, which holds a runtime panic's message) or at ERROR level,
+ * that no pattern of `node.expected` matches.
  */
 export function unexpectedErrors(node) {
   let lines;
   try {
-    lines = node.log().split('\n');
+    // `stoppedAt` is a byte offset (the log file's size when the node was signalled).
+    const log = Buffer.from(node.log(), 'utf8');
+    lines = log.subarray(0, node.stoppedAt ?? log.length).toString('utf8').split('\n');
   } catch {
     return [];
   }
@@ -196,6 +212,9 @@ export function unexpectedErrors(node) {
 export async function stopNode(node, { signal = 'SIGTERM', keepBasePath = false } = {}) {
   const { child } = node;
   if (child.exitCode === null && child.signalCode === null) {
+    try {
+      node.stoppedAt = statSync(node.logPath).size;
+    } catch { /* no log yet */ }
     const exited = new Promise((ok) => child.once('exit', ok));
     child.kill(signal);
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);

@@ -18,7 +18,7 @@ import {
   bestAtLeast, connect, councilMotion, finalizedAtLeast, findEvent, waitForHeader,
 } from '../lib/chain.js';
 import { localChainSpec, multiaddr, startPeer, stopNode } from '../lib/network.js';
-import { nodeBinary, startScript } from '../lib/node.js';
+import { nodeBinary, startScript, stopAll } from '../lib/node.js';
 
 const scripts = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -73,8 +73,11 @@ describe('governance on the local network', { timeout: 12 * 60_000 }, () => {
 
   after(async () => {
     await api?.disconnect();
-    for (const node of Object.values(nodes)) await stopNode(node);
-    spec?.remove();
+    try {
+      await stopAll(nodes);
+    } finally {
+      spec?.remove();
+    }
   });
 
   test('the Council and the validators are those of the local_testnet preset, and no sudo', async () => {
