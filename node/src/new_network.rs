@@ -188,3 +188,44 @@ impl NewNetworkCmd {
 		Ok(())
 	}
 }
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	/// //Alice's account in this chain's SS58 format (42) and in Polkadot's (0).
+	const ALICE_42: &str = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
+	const ALICE_0: &str = "15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5";
+
+	#[test]
+	fn keys_are_read_from_ss58_or_hex_of_32_bytes() {
+		let from_ss58 = account(ALICE_42, "x").expect("SS58");
+		let hex = "0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d";
+		assert_eq!(account(hex, "x").expect("hex"), from_ss58);
+		assert!(account("0xd435", "Council member").unwrap_err().contains("not 32 bytes"));
+		assert!(account("0xzz", "Council member").unwrap_err().contains("not hex"));
+		assert!(account("Alice", "Council member").unwrap_err().contains("not an SS58 address"));
+		let other = account(ALICE_0, "Council member").map(|_| ()).unwrap_err();
+		assert!(other.contains("SS58 format"), "{other}");
+	}
+
+	#[test]
+	fn a_validator_needs_three_values() {
+		let error = validator(ALICE_42).err().expect("refused");
+		assert!(error.contains("three values separated by commas"), "{error}");
+		let error = validator(&format!("{ALICE_42},{ALICE_42},0x00")).err().expect("refused");
+		assert!(error.starts_with("GRANDPA key"), "{error}");
+	}
+
+	#[test]
+	fn an_endowment_is_a_whole_number_of_lt() {
+		let (_, amount) = endowment(&format!("{ALICE_42}=25")).expect("valid");
+		assert_eq!(amount, 25 * UNIT);
+		assert!(endowment(ALICE_42).unwrap_err().contains("ACCOUNT=AMOUNT"));
+		assert!(endowment(&format!("{ALICE_42}=2.5"))
+			.unwrap_err()
+			.contains("not a whole number"));
+		let too_much = format!("{ALICE_42}={}", u128::MAX);
+		assert!(endowment(&too_much).unwrap_err().contains("too large"));
+	}
+}

@@ -240,10 +240,9 @@ describe('a network of its founders\' own', { timeout: 20 * 60_000 }, () => {
     const rpc = await newNode('lt-rpc-');
     const [ada, bern] = [founders[0].pair, founders[1].pair];
     // A typo is refused by the chain, in words.
-    const typo = councilMotion(api, api.tx.nodes.authorizeNode(rpc.peerId.slice(0, -1)), {
+    const typoEvents = await councilMotion(api, api.tx.nodes.authorizeNode(rpc.peerId.slice(0, -1)), {
       proposer: ada, voters: [ada, bern], closer: bern, threshold: 2,
     });
-    const typoEvents = await typo;
     const typoResult = findEvent(typoEvents, api.events.council.Executed).data.result;
     assert.ok(typoResult.isErr);
     assert.equal(api.registry.findMetaError(typoResult.asErr.asModule).name, 'InvalidPeerId');
