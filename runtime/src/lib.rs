@@ -103,9 +103,7 @@ pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
 pub const HOURS: BlockNumber = MINUTES * 60;
 pub const DAYS: BlockNumber = HOURS * 24;
 
-/// The native token: `LT`, 12 decimals. It pays fees and deposits; learners never need it.
-pub const TOKEN_SYMBOL: &str = "LT";
-pub const TOKEN_DECIMALS: u8 = 12;
+include!("token.rs");
 pub const UNIT: Balance = 1_000_000_000_000;
 pub const MILLI_UNIT: Balance = 1_000_000_000;
 pub const MICRO_UNIT: Balance = 1_000_000;
@@ -158,6 +156,11 @@ pub type TxExtension = (
 		Runtime,
 		pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
 	>,
+	// RFC 78: a signer that sets mode 1 signs the digest of this runtime's metadata (computed
+	// by the build, `build.rs`), so that a hardware wallet can show the call it signs from a
+	// proof of the metadata it needs; a transaction signed for other metadata is refused as a
+	// bad signature. Mode 0 (what wallets send by default) signs nothing more.
+	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 );
 
 /// Extrinsic as it appears in a block.

@@ -112,6 +112,7 @@ fn tx_extension(nonce: u32) -> TxExtension {
 		pallet_feeless::FreeQueueLimit::from(frame_system::CheckNonce::<Runtime>::from(nonce)),
 		frame_system::CheckWeight::<Runtime>::new(),
 		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0).into(),
+		frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
 	)
 }
 

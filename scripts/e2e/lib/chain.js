@@ -60,7 +60,7 @@ export function dispatchErrorText(api, dispatchError) {
  * and the transaction's events. Rejects if the pool drops, usurps or invalidates it, if it
  * fails to dispatch (message `dispatch failed: section.Error`), or after `timeoutMs`.
  */
-function submit(api, tx, signer, until, timeoutMs) {
+function submit(api, tx, signer, until, timeoutMs, options = {}) {
   return new Promise((ok, fail) => {
     let unsubscribe = () => {};
     const timer = setTimeout(() => {
@@ -68,7 +68,7 @@ function submit(api, tx, signer, until, timeoutMs) {
       fail(new Error(`timed out after ${timeoutMs} ms waiting for ${until}`));
     }, timeoutMs);
     const done = (settle, value) => { clearTimeout(timer); unsubscribe(); settle(value); };
-    tx.signAndSend(signer, { nonce: -1 }, ({ status, events, dispatchError }) => {
+    tx.signAndSend(signer, { nonce: -1, ...options }, ({ status, events, dispatchError }) => {
       if (status.isDropped || status.isInvalid || status.isUsurped) {
         done(fail, new Error(`transaction ${status.type}`));
         return;
@@ -85,9 +85,12 @@ function submit(api, tx, signer, until, timeoutMs) {
   });
 }
 
-/** `submit` until finalized: for assertions about final state. */
-export function submitFinalized(api, tx, signer, timeoutMs = 90_000) {
-  return submit(api, tx, signer, 'finalized', timeoutMs);
+/**
+ * `submit` until finalized: for assertions about final state. `options` are polkadot.js
+ * signer options (a `signer`, `mode` and `metadataHash`, ...).
+ */
+export function submitFinalized(api, tx, signer, timeoutMs = 90_000, options = {}) {
+  return submit(api, tx, signer, 'finalized', timeoutMs, options);
 }
 
 /** `submit` until in a block: enough when the next step only needs the effect in the pool. */

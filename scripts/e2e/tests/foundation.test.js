@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
+import { merkleizeMetadata } from '@polkadot-api/merkleize-metadata';
 import { Keyring } from '@polkadot/keyring';
 import { compactFromU8a, u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
@@ -47,6 +48,7 @@ describe('a dev node, through @polkadot/api', () => {
     assert.deepEqual(extensions, [
       'CheckNonZeroSender', 'CheckSpecVersion', 'CheckTxVersion', 'CheckGenesis',
       'CheckMortality', 'CheckNonce', 'CheckWeight', 'ChargeTransactionPayment',
+      'CheckMetadataHash',
     ]);
   });
 
@@ -93,6 +95,51 @@ describe('a dev node, through @polkadot/api', () => {
     const at = await api.at(blockHash);
     assert.equal((await at.query.system.account(fresh.address)).data.free.toBigInt(), amount);
     assert.equal((await at.query.system.account(alice.address)).data.free.toBigInt(), before - amount - fee);
+  });
+
+  test('a signer that signs the metadata digest (RFC 78) is accepted, one with a wrong digest refused', async () => {
+    // What a hardware wallet works from: the digest of the runtime's metadata (V15, with the
+    // token's symbol and decimals, as the runtime's build computed it) and, for each payload,
+    // a proof of the few types needed to decode and show it.
+    const metadataV15 = (await api.call.metadata.metadataAtVersion(15)).unwrap().toU8a(true);
+    const merkleized = merkleizeMetadata(metadataV15, { decimals: 12, tokenSymbol: 'LT' });
+    const digest = u8aToHex(merkleized.digest());
+    let proof;
+    // A signer as a Ledger bridge is one: it gets the payload, asks for the proof, signs.
+    const signer = {
+      async signPayload(payload) {
+        const signing = api.registry.createType('ExtrinsicPayload', payload, { version: payload.version });
+        assert.equal(payload.mode, 1);
+        assert.equal(signing.metadataHash.unwrap().toHex(), digest);
+        proof = merkleized.getProofForExtrinsicPayload(signing.toU8a({ method: true }));
+        return { id: 1, signature: signing.sign(alice).signature };
+      },
+    };
+    const fresh = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromMnemonic(mnemonicGenerate());
+    const { blockHash, events } = await submitFinalized(
+      api, api.tx.balances.transferKeepAlive(fresh.address, UNIT), alice.address, 90_000,
+      { signer, mode: 1, metadataHash: digest },
+    );
+    assert.ok(events.some(({ event }) => api.events.balances.Transfer.is(event)));
+    assert.equal((await api.query.system.account(fresh.address)).data.free.toBigInt(), UNIT);
+    const block = await api.rpc.chain.getBlock(blockHash);
+    const included = block.block.extrinsics.find((x) => x.isSigned && x.signer.toString() === alice.address);
+    assert.equal(included.mode.toNumber(), 1, 'the block holds the transaction with mode 1');
+    // The proof is a small part of the metadata: what a device with little memory can take.
+    assert.ok(proof.length > 0 && proof.length * 10 < metadataV15.length,
+      `proof of ${proof.length} bytes, metadata of ${metadataV15.length}`);
+
+    // A wallet with other metadata (here another token symbol: it would show wrong amounts)
+    // signs another digest: the runtime's check makes that a bad signature, not a transfer.
+    const wrong = u8aToHex(merkleizeMetadata(metadataV15, { decimals: 12, tokenSymbol: 'XLT' }).digest());
+    assert.notEqual(wrong, digest);
+    const tx = api.tx.balances.transferKeepAlive(fresh.address, UNIT);
+    await tx.signAsync(alice, { nonce: -1, mode: 1, metadataHash: wrong });
+    await assert.rejects(
+      api._rpcCore.provider.send('author_submitExtrinsic', [tx.toHex()]),
+      (error) => /bad signature/i.test(error.message) && /1010/.test(error.message),
+    );
+    assert.equal((await api.query.system.account(fresh.address)).data.free.toBigInt(), UNIT);
   });
 
   test('a bad signature and a malformed payload are rejected by RPC; blocks go on', async () => {
