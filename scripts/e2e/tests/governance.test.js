@@ -1,5 +1,6 @@
 // Governance on the three-validator local network: the Council votes a fourth validator (Dave)
-// in and out, and the network survives a validator killed with SIGKILL and restarted.
+// in and out, and the network survives a validator killed with SIGKILL in the block that changes
+// the GRANDPA set, and restarted.
 
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -144,13 +145,34 @@ describe('governance on the local network', { timeout: 12 * 60_000 }, () => {
     assert.equal(grandpaSet.length, 3);
   });
 
-  test('a validator killed with SIGKILL and restarted: blocks go on, finality resumes, nothing final is lost', async () => {
+  test('a validator killed in the block that changes the GRANDPA set, and restarted: finality resumes, nothing final is lost', async () => {
+    // With three voters every one is needed (more than two thirds of 3 is 3): from the kill
+    // until Charlie votes again nothing is finalized. The kill lands in the worst block, the
+    // one that signals a new GRANDPA set (Charlie's new keys, as an operator rotates them): the
+    // set changes when that block is finalized, which needs Charlie.
+    await run(join(scripts, 'set-session-keys.sh'), [nodes.charlie.url], {
+      env: { ...process.env, SURI: '//Charlie' }, timeout: 120_000,
+    });
+    const setIdBefore = (await api.call.grandpaApi.currentSetId()).toNumber();
+    const signalsChange = (header) => header.digest.logs.some(
+      (log) => log.isConsensus && log.asConsensus[0].toString() === 'FRNK',
+    );
+    const watcher = await connect(nodes.charlie.url);
+    const charlieNode = nodes.charlie;
+    let change;
+    try {
+      // Keys set in one session are used from the one after the next: up to two sessions.
+      change = await waitForHeader(
+        (cb) => watcher.rpc.chain.subscribeNewHeads(cb), signalsChange, 4 * 60_000,
+        'a block that signals a GRANDPA set change, imported by Charlie',
+      );
+      await stopNode(charlieNode, { signal: 'SIGKILL', keepBasePath: true });
+    } finally {
+      await watcher.disconnect().catch(() => {});
+    }
+    assert.equal(charlieNode.child.signalCode, 'SIGKILL');
     const finalizedHash = (await api.rpc.chain.getFinalizedHead()).toHex();
     const finalizedNumber = (await api.rpc.chain.getHeader(finalizedHash)).number.toNumber();
-
-    const charlieNode = nodes.charlie;
-    await stopNode(charlieNode, { signal: 'SIGKILL', keepBasePath: true });
-    assert.equal(charlieNode.child.signalCode, 'SIGKILL');
 
     // Alice and Bob still author their slots.
     const best = (await api.rpc.chain.getHeader()).number.toNumber();
@@ -166,8 +188,15 @@ describe('governance on the local network', { timeout: 12 * 60_000 }, () => {
       p2pPort: charlieNode.p2pPort,
       rpcPort: charlieNode.rpcPort,
     });
+    // Finality resumes once Charlie votes again (about 11 to 14 s after his restart in six
+    // runs on this machine, the same as after a kill in the middle of a session), and the set
+    // signalled in the block he died in is the set now.
     const target = (await api.rpc.chain.getHeader()).number.toNumber();
-    await finalizedAtLeast(api, target, 120_000);
+    assert.ok(target > change.number.toNumber());
+    await finalizedAtLeast(api, target, 60_000);
+    const atFinalized = await api.at(await api.rpc.chain.getFinalizedHead());
+    assert.equal((await atFinalized.call.grandpaApi.currentSetId()).toNumber(), setIdBefore + 1,
+      'the set signalled in the block Charlie died in is final');
 
     // The block finalized before the kill is still the chain's block at that height.
     assert.equal((await api.rpc.chain.getBlockHash(finalizedNumber)).toHex(), finalizedHash);
