@@ -101,8 +101,14 @@ describe('a dev node, through @polkadot/api', () => {
     // What a hardware wallet works from: the digest of the runtime's metadata (V15, with the
     // token's symbol and decimals, as the runtime's build computed it) and, for each payload,
     // a proof of the few types needed to decode and show it.
+    // A wallet takes the token's symbol and decimals from the chain's properties.
+    const properties = await api.rpc.system.properties();
+    const token = {
+      decimals: properties.tokenDecimals.unwrap()[0].toNumber(),
+      tokenSymbol: properties.tokenSymbol.unwrap()[0].toString(),
+    };
     const metadataV15 = (await api.call.metadata.metadataAtVersion(15)).unwrap().toU8a(true);
-    const merkleized = merkleizeMetadata(metadataV15, { decimals: 12, tokenSymbol: 'LT' });
+    const merkleized = merkleizeMetadata(metadataV15, token);
     const digest = u8aToHex(merkleized.digest());
     let proof;
     // A signer as a Ledger bridge is one: it gets the payload, asks for the proof, signs.
@@ -131,7 +137,7 @@ describe('a dev node, through @polkadot/api', () => {
 
     // A wallet with other metadata (here another token symbol: it would show wrong amounts)
     // signs another digest: the runtime's check makes that a bad signature, not a transfer.
-    const wrong = u8aToHex(merkleizeMetadata(metadataV15, { decimals: 12, tokenSymbol: 'XLT' }).digest());
+    const wrong = u8aToHex(merkleizeMetadata(metadataV15, { ...token, tokenSymbol: 'XLT' }).digest());
     assert.notEqual(wrong, digest);
     const tx = api.tx.balances.transferKeepAlive(fresh.address, UNIT);
     await tx.signAsync(alice, { nonce: -1, mode: 1, metadataHash: wrong });
