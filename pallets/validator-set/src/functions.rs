@@ -125,7 +125,7 @@ impl<T: Config> Pallet<T> {
 		let Recovery { finalized, delay } = recovery;
 		if T::Finality::still_stalled() {
 			T::Finality::withdraw();
-			PendingRecovery::<T>::put(Recovery { finalized, delay });
+			PendingRecovery::<T>::put(recovery);
 			log::warn!(target: LOG_TARGET, "GRANDPA did not take the finality recovery yet");
 			Self::deposit_event(Event::FinalityRecoveryDeferred { finalized, delay });
 			return db.reads_writes(1, 2);

@@ -448,6 +448,14 @@ fn a_member_who_cannot_pay_the_deposit_cannot_propose() {
 	});
 }
 
+/// The recovery these tests vote: GRANDPA restarts from block 1, two blocks after its signal.
+fn recover_finality_from_block_1() -> RuntimeCall {
+	RuntimeCall::ValidatorSet(pallet_validator_set::Call::recover_finality {
+		finalized: 1,
+		delay: 2,
+	})
+}
+
 #[test]
 fn two_thirds_of_the_council_restart_finality_through_grandpa_at_the_next_rotation() {
 	use frame_support::traits::Hooks;
@@ -459,10 +467,7 @@ fn two_thirds_of_the_council_restart_finality_through_grandpa_at_the_next_rotati
 		let remove = RuntimeCall::ValidatorSet(pallet_validator_set::Call::remove_validator {
 			validator: charlie.clone(),
 		});
-		let recover = RuntimeCall::ValidatorSet(pallet_validator_set::Call::recover_finality {
-			finalized: 1,
-			delay: 2,
-		});
+		let recover = recover_finality_from_block_1();
 		for call in [remove, recover] {
 			let (hash, index) = propose(call.clone(), 2);
 			assert_ok!(Council::vote(signed(Sr25519Keyring::Alice), hash, index, true));
@@ -503,10 +508,7 @@ fn two_thirds_of_the_council_restart_finality_through_grandpa_at_the_next_rotati
 fn a_majority_cannot_restart_finality() {
 	in_local_testnet(|| {
 		System::set_block_number(3);
-		let call = RuntimeCall::ValidatorSet(pallet_validator_set::Call::recover_finality {
-			finalized: 1,
-			delay: 2,
-		});
+		let call = recover_finality_from_block_1();
 		propose(call, 1);
 		assert_eq!(executed_result(), Some(Err(DispatchError::BadOrigin)));
 		assert!(pallet_validator_set::PendingRecovery::<Runtime>::get().is_none());
@@ -590,10 +592,7 @@ fn a_recovery_grandpa_cannot_take_yet_is_taken_back_and_retried() {
 	use frame_support::traits::Hooks;
 	in_local_testnet(|| {
 		System::set_block_number(3);
-		let call = RuntimeCall::ValidatorSet(pallet_validator_set::Call::recover_finality {
-			finalized: 1,
-			delay: 2,
-		});
+		let call = recover_finality_from_block_1();
 		let (hash, index) = propose(call.clone(), 2);
 		assert_ok!(Council::vote(signed(Sr25519Keyring::Alice), hash, index, true));
 		assert_ok!(Council::vote(signed(Sr25519Keyring::Bob), hash, index, true));

@@ -188,8 +188,8 @@ describe('governance on the local network', { timeout: 12 * 60_000 }, () => {
       p2pPort: charlieNode.p2pPort,
       rpcPort: charlieNode.rpcPort,
     });
-    // Finality resumes once Charlie votes again (about 11 to 14 s after his restart in six
-    // runs on this machine, the same as after a kill in the middle of a session), and the set
+    // Finality resumes once Charlie votes again (9 to 14 s after his restart in six runs on
+    // this machine, the same as after a kill in the middle of a session), and the set
     // signalled in the block he died in is the set now.
     const target = (await api.rpc.chain.getHeader()).number.toNumber();
     assert.ok(target > change.number.toNumber());
