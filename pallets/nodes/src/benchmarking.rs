@@ -12,10 +12,7 @@
 use super::*;
 use alloc::{format, vec::Vec};
 use frame_benchmarking::v2::*;
-use frame_support::{
-	traits::{EnsureOrigin, Get},
-	BoundedVec,
-};
+use frame_support::traits::{EnsureOrigin, Get};
 
 /// `count` distinct valid peer ids (SHA-256 multihashes), sorted.
 fn peers(count: u32) -> Vec<PeerId> {
@@ -33,6 +30,12 @@ fn peers(count: u32) -> Vec<PeerId> {
 	list
 }
 
+/// Stores `list` as the authorized nodes, in this build's layout.
+fn initialize<T: Config>(list: &[PeerId]) {
+	let raw: Vec<Vec<u8>> = list.iter().map(|peer| peer.to_vec()).collect();
+	Pallet::<T>::do_initialize(&raw).unwrap();
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -43,14 +46,14 @@ mod benchmarks {
 		let mut list = peers(T::MaxNodes::get());
 		let new = list.remove(0);
 		assert!(is_peer_id(&new));
-		AuthorizedNodes::<T>::put(BoundedVec::<_, T::MaxNodes>::try_from(list).unwrap());
+		initialize::<T>(&list);
 		let origin =
 			T::AuthorizeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, new.clone());
 
-		assert_eq!(AuthorizedNodes::<T>::get().first(), Some(&new));
+		assert_eq!(Pallet::<T>::authorized_nodes().first(), Some(&new.to_vec()));
 		Ok(())
 	}
 
@@ -59,14 +62,14 @@ mod benchmarks {
 	fn remove_node() -> Result<(), BenchmarkError> {
 		let list = peers(T::MaxNodes::get());
 		let leaving = list[0].clone();
-		AuthorizedNodes::<T>::put(BoundedVec::<_, T::MaxNodes>::try_from(list).unwrap());
+		initialize::<T>(&list);
 		let origin =
 			T::RemoveOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, leaving.clone());
 
-		assert!(!AuthorizedNodes::<T>::get().contains(&leaving));
+		assert!(!Pallet::<T>::authorized_nodes().iter().any(|node| node[..] == leaving[..]));
 		Ok(())
 	}
 

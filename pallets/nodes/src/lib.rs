@@ -33,7 +33,18 @@
 //!
 //! Checked by `do_try_state` (the `try_state` hook) and after every unit test:
 //!
-//! - [`AuthorizedNodes`] is strictly sorted (no duplicates), and every entry is a valid peer id.
+//! - The list holds only valid peer ids, each once, at most `MaxNodes`: in storage version 0
+//!   [`AuthorizedNodes`] is strictly sorted; in version 1 [`Nodes`] counts exactly its entries.
+//!
+//! ## Storage versions
+//!
+//! Version 0 (this release) keeps the list as one value, [`AuthorizedNodes`]. Version 1 is the
+//! next release's layout, built with the `next-release` feature: one entry per node in
+//! [`Nodes`], so that authorizing or removing a node reads and writes that node's entry instead
+//! of the whole list. [`migrations::v1::MigrateToV1`] moves a chain from 0 to 1. The runtime's
+//! `next-release` build (spec version + 1) is the one the e2e suite upgrades a live network to
+//! (docs/ARCHITECTURE.md, "Storage versions and migrations"); what the pallet answers
+//! ([`Pallet::authorized_nodes`], sorted) is the same in both layouts.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // Runtime code never panics on what a caller sent: no unwrap, expect, unchecked indexing or
@@ -56,6 +67,8 @@ pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+#[cfg(feature = "next-release")]
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod peer_id;
@@ -82,8 +95,12 @@ pub mod pallet {
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
 
-	/// The in-code storage version.
+	/// The in-code storage version: 0, one sorted list ([`AuthorizedNodes`]); 1 with the
+	/// `next-release` feature, one entry per node ([`Nodes`]). See the crate docs.
+	#[cfg(not(feature = "next-release"))]
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	#[cfg(feature = "next-release")]
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -110,9 +127,17 @@ pub mod pallet {
 	}
 
 	/// The authorized peer ids, strictly sorted. Empty: the network is open to any node.
+	/// (Storage version 0.)
+	#[cfg(not(feature = "next-release"))]
 	#[pallet::storage]
 	pub type AuthorizedNodes<T: Config> =
 		StorageValue<_, BoundedVec<PeerId, T::MaxNodes>, ValueQuery>;
+
+	/// The authorized peer ids, one entry each, at most `MaxNodes`. None: the network is open
+	/// to any node. (Storage version 1, the `next-release` feature.)
+	#[cfg(feature = "next-release")]
+	#[pallet::storage]
+	pub type Nodes<T: Config> = CountedStorageMap<_, Blake2_128Concat, PeerId, (), OptionQuery>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -200,13 +225,14 @@ pub mod pallet {
 }
 
 impl<T: Config> Pallet<T> {
-	/// The authorized peer ids, as text; empty if the network is open.
+	/// The authorized peer ids, as text, sorted; empty if the network is open.
 	pub fn authorized_nodes() -> alloc::vec::Vec<alloc::vec::Vec<u8>> {
-		AuthorizedNodes::<T>::get().into_iter().map(|peer| peer.into_inner()).collect()
+		layout::all::<T>().into_iter().map(|peer| peer.into_inner()).collect()
 	}
 
-	/// Sets the genesis nodes, sorted; fails on an invalid or repeated peer id or too many.
-	fn do_initialize(nodes: &[alloc::vec::Vec<u8>]) -> Result<(), &'static str> {
+	/// Sets the list of nodes (at genesis, and in benchmarks); fails on an invalid or repeated
+	/// peer id or too many.
+	pub(crate) fn do_initialize(nodes: &[alloc::vec::Vec<u8>]) -> Result<(), &'static str> {
 		let mut sorted = alloc::vec::Vec::with_capacity(nodes.len());
 		for node in nodes {
 			if !is_peer_id(node) {
@@ -224,30 +250,19 @@ impl<T: Config> Pallet<T> {
 		}
 		let list: frame_support::BoundedVec<PeerId, T::MaxNodes> =
 			sorted.try_into().map_err(|_| "nodes has more than MaxNodes peer ids")?;
-		AuthorizedNodes::<T>::put(list);
+		layout::initialize::<T>(list);
 		Ok(())
 	}
 
 	fn do_authorize(peer_id: PeerId) -> sp_runtime::DispatchResult {
 		frame_support::ensure!(is_peer_id(&peer_id), Error::<T>::InvalidPeerId);
-		let mut list = AuthorizedNodes::<T>::get();
-		let position = match list.binary_search(&peer_id) {
-			Ok(_) => return Err(Error::<T>::AlreadyAuthorized.into()),
-			Err(position) => position,
-		};
-		list.try_insert(position, peer_id.clone())
-			.map_err(|_| Error::<T>::TooManyNodes)?;
-		AuthorizedNodes::<T>::put(list);
+		layout::insert::<T>(peer_id.clone())?;
 		Self::deposit_event(Event::NodeAuthorized { peer_id });
 		Ok(())
 	}
 
 	fn do_remove(peer_id: PeerId) -> sp_runtime::DispatchResult {
-		let mut list = AuthorizedNodes::<T>::get();
-		let position = list.binary_search(&peer_id).map_err(|_| Error::<T>::UnknownNode)?;
-		frame_support::ensure!(list.len() > 1, Error::<T>::LastNode);
-		list.remove(position);
-		AuthorizedNodes::<T>::put(list);
+		layout::remove::<T>(&peer_id)?;
 		Self::deposit_event(Event::NodeRemoved { peer_id });
 		Ok(())
 	}
@@ -255,14 +270,111 @@ impl<T: Config> Pallet<T> {
 	/// Checks the invariants listed in the crate documentation.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		let list = AuthorizedNodes::<T>::get();
+		layout::check::<T>()?;
 		frame_support::ensure!(
-			list.windows(2).all(|pair| matches!(pair, [a, b] if a < b)),
+			layout::all::<T>().iter().all(|peer| is_peer_id(peer)),
+			"the list holds an invalid peer id"
+		);
+		Ok(())
+	}
+}
+
+/// The list in storage version 0: one sorted value.
+#[cfg(not(feature = "next-release"))]
+mod layout {
+	use crate::{AuthorizedNodes, Config, Error, PeerId};
+	use alloc::vec::Vec;
+	use frame_support::BoundedVec;
+	use sp_runtime::DispatchResult;
+
+	pub(crate) fn all<T: Config>() -> Vec<PeerId> {
+		AuthorizedNodes::<T>::get().into_inner()
+	}
+
+	pub(crate) fn initialize<T: Config>(sorted: BoundedVec<PeerId, T::MaxNodes>) {
+		AuthorizedNodes::<T>::put(sorted);
+	}
+
+	pub(crate) fn insert<T: Config>(peer_id: PeerId) -> DispatchResult {
+		let mut list = AuthorizedNodes::<T>::get();
+		let position = match list.binary_search(&peer_id) {
+			Ok(_) => return Err(Error::<T>::AlreadyAuthorized.into()),
+			Err(position) => position,
+		};
+		list.try_insert(position, peer_id).map_err(|_| Error::<T>::TooManyNodes)?;
+		AuthorizedNodes::<T>::put(list);
+		Ok(())
+	}
+
+	pub(crate) fn remove<T: Config>(peer_id: &PeerId) -> DispatchResult {
+		let mut list = AuthorizedNodes::<T>::get();
+		let position = list.binary_search(peer_id).map_err(|_| Error::<T>::UnknownNode)?;
+		frame_support::ensure!(list.len() > 1, Error::<T>::LastNode);
+		list.remove(position);
+		AuthorizedNodes::<T>::put(list);
+		Ok(())
+	}
+
+	#[cfg(any(feature = "try-runtime", test))]
+	pub(crate) fn check<T: Config>() -> Result<(), sp_runtime::TryRuntimeError> {
+		frame_support::ensure!(
+			AuthorizedNodes::<T>::get()
+				.windows(2)
+				.all(|pair| matches!(pair, [a, b] if a < b)),
 			"AuthorizedNodes is not strictly sorted (or has duplicates)"
 		);
+		Ok(())
+	}
+}
+
+/// The list in storage version 1: one entry per node, counted.
+#[cfg(feature = "next-release")]
+mod layout {
+	use crate::{Config, Error, Nodes, PeerId};
+	use alloc::vec::Vec;
+	use frame_support::{traits::Get, BoundedVec};
+	use sp_runtime::DispatchResult;
+
+	/// Sorted, as version 0 kept them (at most `MaxNodes` entries to read).
+	pub(crate) fn all<T: Config>() -> Vec<PeerId> {
+		let mut list: Vec<PeerId> = Nodes::<T>::iter_keys().collect();
+		list.sort();
+		list
+	}
+
+	/// Replaces the list (genesis and benchmark set-up).
+	pub(crate) fn initialize<T: Config>(sorted: BoundedVec<PeerId, T::MaxNodes>) {
+		// At most `MaxNodes` entries to remove; the counter is reset with them.
+		let _ = Nodes::<T>::clear(u32::MAX, None);
+		for peer_id in sorted {
+			Nodes::<T>::insert(peer_id, ());
+		}
+	}
+
+	pub(crate) fn insert<T: Config>(peer_id: PeerId) -> DispatchResult {
+		frame_support::ensure!(!Nodes::<T>::contains_key(&peer_id), Error::<T>::AlreadyAuthorized);
+		frame_support::ensure!(Nodes::<T>::count() < T::MaxNodes::get(), Error::<T>::TooManyNodes);
+		Nodes::<T>::insert(peer_id, ());
+		Ok(())
+	}
+
+	pub(crate) fn remove<T: Config>(peer_id: &PeerId) -> DispatchResult {
+		frame_support::ensure!(Nodes::<T>::contains_key(peer_id), Error::<T>::UnknownNode);
+		frame_support::ensure!(Nodes::<T>::count() > 1, Error::<T>::LastNode);
+		Nodes::<T>::remove(peer_id);
+		Ok(())
+	}
+
+	#[cfg(any(feature = "try-runtime", test))]
+	pub(crate) fn check<T: Config>() -> Result<(), sp_runtime::TryRuntimeError> {
+		let entries = Nodes::<T>::iter_keys().count();
 		frame_support::ensure!(
-			list.iter().all(|peer| is_peer_id(peer)),
-			"AuthorizedNodes holds an invalid peer id"
+			u32::try_from(entries).ok() == Some(Nodes::<T>::count()),
+			"the counter of Nodes is not its number of entries"
+		);
+		frame_support::ensure!(
+			Nodes::<T>::count() <= T::MaxNodes::get(),
+			"Nodes holds more than MaxNodes entries"
 		);
 		Ok(())
 	}

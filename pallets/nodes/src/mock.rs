@@ -17,6 +17,8 @@ frame_support::construct_runtime!(
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+	// Real database weights, so that the migration's weight is checked (tests of `next-release`).
+	type DbWeight = frame_support::weights::constants::ParityDbWeight;
 }
 
 /// The account that stands in for `AuthorizeOrigin`.
