@@ -81,12 +81,31 @@ pub mod opaque {
 /// The runtime version. Bump `spec_version` with every runtime change that goes on chain, and
 /// `transaction_version` whenever the encoding of a call or of the transaction extensions
 /// changes.
+#[cfg(not(feature = "next-release"))]
 #[runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("learning-tokens"),
 	impl_name: alloc::borrow::Cow::Borrowed("learning-tokens"),
 	authoring_version: 1,
 	spec_version: 101,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The next release's version (the `next-release` feature): `spec_version` + 1, with the
+/// migrations of [`Migrations`]. `build.rs` builds it beside this release's runtime, as
+/// `next_release.compact.compressed.wasm`, for the e2e suite's runtime upgrade of a live network
+/// (docs/ARCHITECTURE.md, "Storage versions and migrations"). The literals must be literals:
+/// `#[runtime_version]` writes them into the wasm's version section.
+#[cfg(feature = "next-release")]
+#[runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("learning-tokens"),
+	impl_name: alloc::borrow::Cow::Borrowed("learning-tokens"),
+	authoring_version: 1,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -172,7 +191,16 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// Storage migrations to run on the next runtime upgrade. Each is versioned: it runs only on
 /// the storage version it migrates from, so a chain built from genesis at the new version skips
 /// it (docs/ARCHITECTURE.md, "Storage versions and migrations").
+#[cfg(not(feature = "next-release"))]
 type Migrations = (pallet_registry::migrations::v1::MigrateToV1<Runtime>,);
+
+/// The next release's migrations: the nodes pallet's list becomes one entry per node
+/// (`pallet_nodes::migrations::v1`).
+#[cfg(feature = "next-release")]
+type Migrations = (
+	pallet_registry::migrations::v1::MigrateToV1<Runtime>,
+	pallet_nodes::migrations::v1::MigrateToV1<Runtime>,
+);
 
 /// Dispatches calls to the pallets.
 pub type Executive = frame_executive::Executive<
