@@ -275,6 +275,28 @@ describe('a runtime upgrade of a live network', { timeout: 20 * 60_000 }, () => 
     const refused = await runTryUpgrade(broken);
     assert.notEqual(refused.code, 0, `try-upgrade accepted an undecodable list:\n${refused.stdout}`);
     assert.match(refused.stderr, /the list of version 0 does not decode/);
+
+    // What is not a snapshot is refused with the reason, before any check runs.
+    const bad = join(dir, 'bad.json');
+    for (const [content, reason] of [
+      ['{"block": "0x00"}', /no "pairs"/],
+      ['{"pairs": [["0x00"]]}', /a pair is not \[key, value\]/],
+      ['{"pairs": [["0x00", 5]]}', /a value is not text/],
+      ['{"pairs": [["00", "0x00"]]}', /not 0x-prefixed hex/],
+      ['{"pairs": [["0x0", "0x00"]]}', /odd number of hex digits/],
+      ['{"pairs": [["0xzz", "0x00"]]}', /not hex/],
+      ['not json', /bad\.json: expected/],
+    ]) {
+      writeFileSync(bad, content);
+      const outcome = await runTryUpgrade(bad);
+      assert.equal(outcome.code, 1, content);
+      assert.match(outcome.stderr, reason, content);
+      assert.doesNotMatch(outcome.stdout, /migrations ran/, content);
+    }
+    await assert.rejects(run(tryUpgrade(), []), (error) => error.code === 1 && /usage: try-upgrade <snapshot\.json>/.test(error.stderr));
+    const missing = await runTryUpgrade(join(dir, 'none.json'));
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /none\.json: No such file/);
   });
 
   test('only two thirds of the Council authorize the upgrade; anyone then applies it', async () => {
