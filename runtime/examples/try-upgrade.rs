@@ -7,13 +7,16 @@
 //!
 //! The snapshot is every key and value of a block's state, as the e2e upgrade test fetches them
 //! from a running node over RPC (`state_getKeysPaged`, `state_queryStorageAt`):
-//! `{"block": "0x…", "pairs": [["0x<key>", "0x<value>"], …]}`. On that state this program runs
+//! `{"block": "0x…", "stateRoot": "0x…", "pairs": [["0x<key>", "0x<value>"], …]}`. With a
+//! `stateRoot` (the snapshot tool always writes the block's), the pairs must make exactly that
+//! root: a snapshot with a key missing or a value changed is refused. On that state it runs
 //! `Executive::try_runtime_upgrade` of this build's runtime (the next release, when built with
 //! `next-release`, as the e2e suite does; a new release's own source tree otherwise): every
 //! migration's `pre_upgrade`, the migrations, every `post_upgrade`, the decoding of every
 //! storage item of every pallet with the new types, and every pallet's `try_state`. It then
-//! checks what try-runtime also checks: that the migrations fit in a block, and that a second
-//! run changes nothing (they are idempotent). It prints each of our pallets' storage version
+//! checks what try-runtime also checks: that the migrations' declared weight fits in a block
+//! (their proof size is not measured: a solo chain's block has no proof-size limit), and that a
+//! second run changes nothing (the storage versions stop a migration from running twice). It prints each of our pallets' storage version
 //! before and after, and exits non-zero on the first failure (FRAME logs each failed check:
 //! warnings and errors go to stderr).
 //!
@@ -31,7 +34,7 @@ use learning_tokens_runtime::{
 	configs::RuntimeBlockWeights, Courses, Executive, Feeless, Lifecycle, Nodes, Registry, Runtime,
 	Tokens, Upgrade, ValidatorSet, VERSION,
 };
-use sp_core::storage::Storage;
+use sp_core::storage::{well_known_keys::CODE, Storage};
 use sp_runtime::StateVersion;
 
 /// FRAME's try-runtime reports each failed check in the log, then returns a summary error: the
@@ -83,10 +86,21 @@ fn run() -> Result<(), String> {
 		top.insert(key, value);
 	}
 	let keys = top.len();
-	let mut ext = sp_io::TestExternalities::new_with_state_version(
+	let state_root = match snapshot.get("stateRoot") {
+		Some(root) => Some(hex(root.as_str().ok_or("stateRoot is not text")?)?),
+		None => None,
+	};
+	// The test externalities always set `:code`: to the snapshot's own, so that the state is
+	// the block's (and makes its root).
+	let code = top.get(CODE).cloned();
+	let mut ext = sp_io::TestExternalities::new_with_code_and_state(
+		code.as_deref().unwrap_or_default(),
 		Storage { top, children_default: Default::default() },
 		StateVersion::V1,
 	);
+	if code.is_none() {
+		ext.execute_with(|| sp_io::storage::clear(CODE));
+	}
 
 	ext.execute_with(|| -> Result<(), String> {
 		let number = frame_system::Pallet::<Runtime>::block_number();
@@ -95,12 +109,24 @@ fn run() -> Result<(), String> {
 			"state of block {block} (#{number}): {keys} keys; upgrading to spec version {}",
 			VERSION.spec_version
 		);
+		match &state_root {
+			Some(expected) => {
+				if sp_io::storage::root(StateVersion::V1) != *expected {
+					return Err(format!(
+						"the snapshot's keys and values do not make block {block}'s state root: \
+						 it is incomplete or altered"
+					));
+				}
+				println!("state root: the block's");
+			},
+			None => println!("state root: none given, not checked"),
+		}
 
 		let weight = Executive::try_runtime_upgrade(UpgradeCheckSelect::All)
 			.map_err(|e| format!("the migrations or their checks failed: {e:?}"))?;
 		let max = RuntimeBlockWeights::get().max_block;
 		println!(
-			"migrations ran: weight {} ps, {} bytes of proof (a block holds {} ps, {} bytes)",
+			"migrations ran: declared weight {} ps, {} bytes of proof (a block holds {} ps, {} bytes)",
 			weight.ref_time(),
 			weight.proof_size(),
 			max.ref_time(),

@@ -7,7 +7,7 @@
 //!
 //! Every node of a Learning Tokens network has a network key, and its peer id
 //! (`12D3KooW…`, what `learning-tokens-node key inspect-node-key` prints) identifies it to the
-//! others. This pallet keeps the list of authorized peer ids, [`AuthorizedNodes`], set at
+//! others. This pallet keeps the list of authorized peer ids, `AuthorizedNodes`, set at
 //! genesis and changed only by the Council: [`authorize_node`](Pallet::authorize_node) and
 //! [`remove_node`](Pallet::remove_node), each with its own origin in [`Config`] (the runtime
 //! sets both to more than half of the Council).
@@ -34,17 +34,20 @@
 //! Checked by `do_try_state` (the `try_state` hook) and after every unit test:
 //!
 //! - The list holds only valid peer ids, each once, at most `MaxNodes`: in storage version 0
-//!   [`AuthorizedNodes`] is strictly sorted; in version 1 [`Nodes`] counts exactly its entries.
+//!   `AuthorizedNodes` is strictly sorted; in version 1 `Nodes` counts exactly its entries.
 //!
 //! ## Storage versions
 //!
-//! Version 0 (this release) keeps the list as one value, [`AuthorizedNodes`]. Version 1 is the
+//! Version 0 (this release) keeps the list as one value, `AuthorizedNodes`. Version 1 is the
 //! next release's layout, built with the `next-release` feature: one entry per node in
-//! [`Nodes`], so that authorizing or removing a node reads and writes that node's entry instead
-//! of the whole list. [`migrations::v1::MigrateToV1`] moves a chain from 0 to 1. The runtime's
+//! `Nodes`, so that authorizing or removing a node reads and writes that node's entry instead
+//! of the whole list. `migrations::v1::MigrateToV1` moves a chain from 0 to 1. The runtime's
 //! `next-release` build (spec version + 1) is the one the e2e suite upgrades a live network to
 //! (docs/ARCHITECTURE.md, "Storage versions and migrations"); what the pallet answers
-//! ([`Pallet::authorized_nodes`], sorted) is the same in both layouts.
+//! ([`Pallet::authorized_nodes`], sorted) is the same in both layouts. The calls' weights are
+//! version 0's, benchmarked; a release that makes version 1 its own runs
+//! `scripts/benchmark-weights.sh nodes` again (a change then touches two keys, the entry and
+//! its counter, instead of the whole list).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // Runtime code never panics on what a caller sent: no unwrap, expect, unchecked indexing or
@@ -95,8 +98,8 @@ pub mod pallet {
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
 
-	/// The in-code storage version: 0, one sorted list ([`AuthorizedNodes`]); 1 with the
-	/// `next-release` feature, one entry per node ([`Nodes`]). See the crate docs.
+	/// The in-code storage version: 0, one sorted list (`AuthorizedNodes`); 1 with the
+	/// `next-release` feature, one entry per node (`Nodes`). See the crate docs.
 	#[cfg(not(feature = "next-release"))]
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
 	#[cfg(feature = "next-release")]

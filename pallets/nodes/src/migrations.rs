@@ -5,10 +5,15 @@
 /// Version 0 stored every authorized peer id in one value, `AuthorizedNodes`, so that each
 /// change read and wrote the whole list. Version 1 keeps one entry per node in [`crate::Nodes`],
 /// counted. The migration takes the old value (it is gone afterwards) and inserts each peer id;
-/// the list the pallet answers (sorted) is the same before and after. An old value that does
-/// not decode is left where it is, not dropped: `pre_upgrade` refuses such a state, so
-/// try-runtime (and the e2e suite's `try-upgrade`) reports it before any upgrade. Run once,
-/// through [`MigrateToV1`], which checks and bumps the storage version.
+/// the list the pallet answers (sorted) is the same before and after.
+///
+/// An old value that does not decode cannot be moved: there is no list to recover from it. The
+/// migration then inserts nothing and leaves the bytes in storage as they were, for inspection;
+/// the version still becomes 1, and with no entries the network is open to any node. Only the
+/// pallet writes that value, with these types, so it takes a bug to get there; `pre_upgrade`
+/// refuses such a state, so try-runtime (and `try-upgrade`, which docs/OPERATORS.md runs before
+/// the Council authorizes an upgrade) reports it before it can happen. Run once, through
+/// [`MigrateToV1`], which checks and bumps the storage version.
 pub mod v1 {
 	use crate::{Config, Nodes, Pallet, PeerId};
 	#[cfg(feature = "try-runtime")]
@@ -32,7 +37,8 @@ pub mod v1 {
 
 	impl<T: Config> UncheckedOnRuntimeUpgrade for MoveToEntries<T> {
 		fn on_runtime_upgrade() -> Weight {
-			// None stored: an open network, nothing to move. One that does not decode stays.
+			// None stored: an open network, nothing to move. One that does not decode stays
+			// (see the module docs).
 			let Ok(list) = AuthorizedNodes::<T>::try_get() else {
 				return T::DbWeight::get().reads(1);
 			};
@@ -41,10 +47,10 @@ pub mod v1 {
 			for peer_id in list {
 				Nodes::<T>::insert(peer_id, ());
 			}
-			// One read and one removal of the old value; per node its entry and the counter
-			// (read and written).
-			T::DbWeight::get()
-				.reads_writes(moved.saturating_add(1), moved.saturating_mul(2).saturating_add(1))
+			// One read and one removal of the old value; per node, `CountedStorageMap::insert`
+			// reads the entry (is it new?) and the counter, and writes both.
+			let per_node = moved.saturating_mul(2);
+			T::DbWeight::get().reads_writes(per_node.saturating_add(1), per_node.saturating_add(1))
 		}
 
 		#[cfg(feature = "try-runtime")]

@@ -182,10 +182,10 @@ mod migration_to_v1 {
 			assert_eq!(Entries::<Test>::count(), 3);
 			assert!(!AuthorizedNodes::<Test>::exists(), "the old value is removed");
 			assert_eq!(Pallet::<Test>::on_chain_storage_version(), 1);
-			// Reads: the version, the list and the counter per node; writes: the version, the
-			// list, and an entry and the counter per node.
+			// Reads: the version, the list, and per node its entry and the counter; writes: the
+			// version, the list's removal, and per node its entry and the counter.
 			let db: RuntimeDbWeight = <Test as frame_system::Config>::DbWeight::get();
-			assert_eq!(weight, db.reads_writes(1 + 1 + 3, 1 + 1 + 2 * 3));
+			assert_eq!(weight, db.reads_writes(1 + 1 + 2 * 3, 1 + 1 + 2 * 3));
 			Nodes::do_try_state().expect("the invariants of version 1 hold");
 			// The calls work on the new layout.
 			assert_noop!(authorize(ALICE_NODE), Error::<Test>::AlreadyAuthorized);
@@ -235,7 +235,67 @@ mod migration_to_v1 {
 			);
 			MigrateToV1::<Test>::on_runtime_upgrade();
 			assert_eq!(frame_support::storage::unhashed::get_raw(&key), Some(vec![0x0c, 0x01]));
+			// Nothing to move: no entries, so an open network (see the migration's docs).
 			assert_eq!(Entries::<Test>::count(), 0);
+			assert!(nodes().is_empty());
+			assert_eq!(Pallet::<Test>::on_chain_storage_version(), 1);
+		});
+	}
+
+	#[test]
+	fn the_calls_keep_their_order_of_errors_on_the_new_layout() {
+		version_0_with(&[ALICE_NODE]).execute_with(|| {
+			MigrateToV1::<Test>::on_runtime_upgrade();
+			// An unknown node is unknown even when one node is left.
+			assert_noop!(remove(BOB_NODE), Error::<Test>::UnknownNode);
+			assert_noop!(remove(ALICE_NODE), Error::<Test>::LastNode);
+			assert_noop!(authorize(b"12D3KooWtypo"), Error::<Test>::InvalidPeerId);
+		});
+	}
+
+	#[cfg(feature = "try-runtime")]
+	#[test]
+	fn post_upgrade_refuses_an_old_list_left_behind() {
+		version_0_with(&[ALICE_NODE]).execute_with(|| {
+			let state = <MigrateToV1<Test> as OnRuntimeUpgrade>::pre_upgrade().expect("pre");
+			MigrateToV1::<Test>::on_runtime_upgrade();
+			AuthorizedNodes::<Test>::put(
+				BoundedVec::try_from(vec![peer(ALICE_NODE)]).expect("one"),
+			);
+			assert_eq!(
+				<MigrateToV1<Test> as OnRuntimeUpgrade>::post_upgrade(state),
+				Err("the list of version 0 is still stored".into())
+			);
+		});
+	}
+
+	#[cfg(feature = "try-runtime")]
+	#[test]
+	fn post_upgrade_refuses_other_nodes_of_the_same_number() {
+		version_0_with(&[ALICE_NODE, BOB_NODE]).execute_with(|| {
+			let state = <MigrateToV1<Test> as OnRuntimeUpgrade>::pre_upgrade().expect("pre");
+			MigrateToV1::<Test>::on_runtime_upgrade();
+			Entries::<Test>::remove(peer(BOB_NODE));
+			Entries::<Test>::insert(peer(CHARLIE_NODE), ());
+			assert_eq!(
+				<MigrateToV1<Test> as OnRuntimeUpgrade>::post_upgrade(state),
+				Err("the authorized nodes differ after the migration".into())
+			);
+		});
+	}
+
+	#[cfg(feature = "try-runtime")]
+	#[test]
+	fn pre_upgrade_refuses_entries_even_uncounted() {
+		version_0_with(&[ALICE_NODE]).execute_with(|| {
+			// An entry written without its counter.
+			let key = Entries::<Test>::hashed_key_for(peer(BOB_NODE));
+			frame_support::storage::unhashed::put_raw(&key, &[]);
+			assert_eq!(Entries::<Test>::count(), 0);
+			assert_eq!(
+				<MigrateToV1<Test> as OnRuntimeUpgrade>::pre_upgrade(),
+				Err("entries of version 1 before the migration that creates them".into())
+			);
 		});
 	}
 
@@ -244,7 +304,10 @@ mod migration_to_v1 {
 	fn pre_upgrade_refuses_a_chain_that_has_entries_already() {
 		version_0_with(&[ALICE_NODE]).execute_with(|| {
 			Entries::<Test>::insert(peer(BOB_NODE), ());
-			assert!(<MigrateToV1<Test> as OnRuntimeUpgrade>::pre_upgrade().is_err());
+			assert_eq!(
+				<MigrateToV1<Test> as OnRuntimeUpgrade>::pre_upgrade(),
+				Err("entries of version 1 before the migration that creates them".into())
+			);
 		});
 	}
 
@@ -255,7 +318,10 @@ mod migration_to_v1 {
 			let state = <MigrateToV1<Test> as OnRuntimeUpgrade>::pre_upgrade().expect("pre");
 			MigrateToV1::<Test>::on_runtime_upgrade();
 			Entries::<Test>::remove(peer(BOB_NODE));
-			assert!(<MigrateToV1<Test> as OnRuntimeUpgrade>::post_upgrade(state).is_err());
+			assert_eq!(
+				<MigrateToV1<Test> as OnRuntimeUpgrade>::post_upgrade(state),
+				Err("not every node of the list got an entry".into())
+			);
 		});
 	}
 }

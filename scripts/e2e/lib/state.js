@@ -4,8 +4,9 @@ import { WsProvider } from '@polkadot/api';
 
 /**
  * Every key and value of the state at block `at` (a hash; the finalized head if omitted) of the
- * node at `url`: `{ block, pairs: [[key, value], ...] }`, hex. Child tries are not included
- * (this chain has none).
+ * node at `url`, with the block's state root, which they must make:
+ * `{ block, stateRoot, pairs: [[key, value], ...] }`, hex. Child tries are not included (this
+ * chain has none).
  */
 export async function stateSnapshot(url, at) {
   const provider = new WsProvider(url, false);
@@ -13,6 +14,7 @@ export async function stateSnapshot(url, at) {
   await provider.isReady;
   try {
     const block = at ?? await provider.send('chain_getFinalizedHead', []);
+    const { stateRoot } = await provider.send('chain_getHeader', [block]);
     const pairs = [];
     let start = null;
     for (;;) {
@@ -22,7 +24,7 @@ export async function stateSnapshot(url, at) {
       for (const [key, value] of changes) if (value !== null) pairs.push([key, value]);
       start = keys[keys.length - 1];
     }
-    return { block, pairs };
+    return { block, stateRoot, pairs };
   } finally {
     await provider.disconnect();
   }

@@ -252,13 +252,13 @@ describe('a runtime upgrade of a live network', { timeout: 20 * 60_000 }, () => 
     const { stdout: written } = await run(process.execPath, [snapshotTool, nodes.alice.url, path]);
     assert.match(written, /state\.json: \d+ keys of block 0x[0-9a-f]{64}/);
     const state = JSON.parse(readFileSync(path, 'utf8'));
-    const finalized = (await api.rpc.chain.getFinalizedHead()).toHex();
-    assert.ok((await api.rpc.chain.getHeader(state.block)).number.toNumber() <= (await api.rpc.chain.getHeader(finalized)).number.toNumber());
+    assert.equal(state.block, (await api.rpc.chain.getFinalizedHead()).toHex(), 'the finalized block');
     assert.ok(state.pairs.some(([key]) => key === u8aToHex(new TextEncoder().encode(':code'))), 'the snapshot holds the code');
     const result = await runTryUpgrade(path);
     t.diagnostic(result.stdout);
     assert.equal(result.code, 0, `try-upgrade failed:\n${result.stdout}\n${result.stderr}`);
     assert.match(result.stdout, /upgrading to spec version 102/);
+    assert.match(result.stdout, /^state root: the block's$/m);
     assert.match(result.stdout, /^Nodes: storage version 0 -> 1$/m);
     assert.match(result.stdout, /^Registry: storage version 1 -> 1$/m);
     assert.match(result.stdout, /^authorized nodes: 3$/m);
@@ -268,6 +268,7 @@ describe('a runtime upgrade of a live network', { timeout: 20 * 60_000 }, () => 
     listKey = api.query.nodes.authorizedNodes.key();
     assert.ok(state.pairs.some(([key]) => key === listKey), 'the snapshot holds the list');
     const broken = join(dir, 'broken.json');
+    // (A state no block has: given without a root, which try-upgrade then does not check.)
     writeFileSync(broken, JSON.stringify({
       block: state.block,
       pairs: state.pairs.map(([key, value]) => [key, key === listKey ? '0x0c01' : value]),
@@ -275,6 +276,18 @@ describe('a runtime upgrade of a live network', { timeout: 20 * 60_000 }, () => 
     const refused = await runTryUpgrade(broken);
     assert.notEqual(refused.code, 0, `try-upgrade accepted an undecodable list:\n${refused.stdout}`);
     assert.match(refused.stderr, /the list of version 0 does not decode/);
+
+    // The same change with the block's root kept, or a key left out: not that block's state.
+    for (const pairs of [
+      state.pairs.map(([key, value]) => [key, key === listKey ? '0x0c01' : value]),
+      state.pairs.filter(([key]) => key !== listKey),
+    ]) {
+      writeFileSync(broken, JSON.stringify({ ...state, pairs }));
+      const altered = await runTryUpgrade(broken);
+      assert.equal(altered.code, 1);
+      assert.match(altered.stderr, /do not make block 0x[0-9a-f]{64}'s state root: it is incomplete or altered/);
+      assert.doesNotMatch(altered.stdout, /migrations ran/);
+    }
 
     // What is not a snapshot is refused with the reason, before any check runs.
     const bad = join(dir, 'bad.json');
@@ -285,6 +298,7 @@ describe('a runtime upgrade of a live network', { timeout: 20 * 60_000 }, () => 
       ['{"pairs": [["00", "0x00"]]}', /not 0x-prefixed hex/],
       ['{"pairs": [["0x0", "0x00"]]}', /odd number of hex digits/],
       ['{"pairs": [["0xzz", "0x00"]]}', /not hex/],
+      ['{"stateRoot": 7, "pairs": []}', /stateRoot is not text/],
       ['not json', /bad\.json: expected/],
     ]) {
       writeFileSync(bad, content);
