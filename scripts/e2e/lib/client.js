@@ -1,17 +1,12 @@
 // The client binary `lt` (client/), as the e2e tests run it.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+
+import { builtOutput } from './node.js';
 
 /** The client binary: $LT_CLIENT_BIN, else the debug build next to the node's. */
 export function clientBinary() {
-  if (process.env.LT_CLIENT_BIN) return process.env.LT_CLIENT_BIN;
-  const target = process.env.CARGO_TARGET_DIR || join(homedir(), '.cache', 'learning-tokens', 'target');
-  const bin = join(target, 'debug', 'lt');
-  if (!existsSync(bin)) throw new Error(`no client binary at ${bin}: scripts/test.sh builds it`);
-  return bin;
+  return builtOutput('LT_CLIENT_BIN', ['lt'], 'client binary');
 }
 
 /** Runs `lt` with `args` (at most `timeoutMs`); its exit code and output. */

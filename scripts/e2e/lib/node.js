@@ -12,17 +12,21 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * The node binary: $LT_NODE_BIN, else the debug build in $CARGO_TARGET_DIR, whose default is the
- * one scripts/env.sh sets.
+ * A debug build's output: $`variable` if set, else `relative` (path parts) under
+ * $CARGO_TARGET_DIR/debug, whose default is the one scripts/env.sh sets. Throws, naming `what`,
+ * if there is nothing there.
  */
-export function nodeBinary() {
-  if (process.env.LT_NODE_BIN) return process.env.LT_NODE_BIN;
+export function builtOutput(variable, relative, what) {
+  if (process.env[variable]) return process.env[variable];
   const target = process.env.CARGO_TARGET_DIR || join(homedir(), '.cache', 'learning-tokens', 'target');
-  const bin = join(target, 'debug', 'learning-tokens-node');
-  if (!existsSync(bin)) {
-    throw new Error(`no node binary at ${bin}: build it (scripts/test.sh does) or set LT_NODE_BIN`);
-  }
-  return bin;
+  const path = join(target, 'debug', ...relative);
+  if (!existsSync(path)) throw new Error(`no ${what} at ${path}: scripts/test.sh builds it (or set ${variable})`);
+  return path;
+}
+
+/** The node binary: $LT_NODE_BIN, else the debug build. */
+export function nodeBinary() {
+  return builtOutput('LT_NODE_BIN', ['learning-tokens-node'], 'node binary');
 }
 
 /** A TCP port on 127.0.0.1 that nothing listens on right now. */

@@ -9,8 +9,8 @@
 
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -24,35 +24,18 @@ import {
   connect, councilMotion, dispatchErrorText, finalizedAtLeast, findEvent, submitInBlock, waitForHeader,
 } from '../lib/chain.js';
 import { multiaddr, startPeer } from '../lib/network.js';
-import { nodeBinary, stopAll } from '../lib/node.js';
+import { builtOutput, nodeBinary, stopAll } from '../lib/node.js';
 import { SAMPLE_GUIDE, SAMPLE_UNITS } from '../lib/sample-course.js';
 
 const run = promisify(execFile);
 const snapshotTool = fileURLToPath(new URL('../tools/state-snapshot.js', import.meta.url));
 const UNIT = 10n ** 12n;
 
-/** A build output of scripts/test.sh: `$variable`, else `relative` in the target directory. */
-function built(variable, relative, what) {
-  if (process.env[variable]) return process.env[variable];
-  const target = process.env.CARGO_TARGET_DIR || join(homedir(), '.cache', 'learning-tokens', 'target');
-  const path = join(target, ...relative);
-  if (!existsSync(path)) throw new Error(`no ${what} at ${path}: scripts/test.sh builds it (or set ${variable})`);
-  return path;
-}
-
-/**
- * The next release's runtime, built beside this release's by runtime/build.rs: compacted and
- * compressed in a release build, as it is (the one the debug node embeds is too) in a debug one.
- */
-function nextRuntime() {
-  if (process.env.LT_NEXT_RUNTIME) return process.env.LT_NEXT_RUNTIME;
-  const project = ['debug', 'wbuild', 'learning-tokens-runtime'];
-  const target = process.env.CARGO_TARGET_DIR || join(homedir(), '.cache', 'learning-tokens', 'target');
-  const compressed = join(target, ...project, 'next_release.compact.compressed.wasm');
-  return existsSync(compressed) ? compressed : built('LT_NEXT_RUNTIME', [...project, 'next_release.wasm'], 'next-release runtime');
-}
+/** The next release's runtime, built beside this release's by runtime/build.rs. */
+const nextRuntime = () => builtOutput('LT_NEXT_RUNTIME',
+  ['wbuild', 'learning-tokens-runtime', 'next_release.wasm'], 'next-release runtime');
 /** runtime/examples/try-upgrade.rs, built with the next release's features. */
-const tryUpgrade = () => built('LT_TRY_UPGRADE_BIN', ['debug', 'examples', 'try-upgrade'], 'try-upgrade binary');
+const tryUpgrade = () => builtOutput('LT_TRY_UPGRADE_BIN', ['examples', 'try-upgrade'], 'try-upgrade binary');
 
 /** Runs try-upgrade on the snapshot at `path`; its exit code and output. */
 async function runTryUpgrade(path) {
